@@ -1,0 +1,1 @@
+"""Subcommands of the `orei` command line, one module each."""

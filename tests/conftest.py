@@ -1,0 +1,30 @@
+"""Shared fixtures: the Cabinet Office holiday list."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SYUKUJITSU = ROOT.parent / "shared" / "data" / "syukujitsu.csv"
+
+
+def read_syukujitsu(path: Path = SYUKUJITSU) -> dict[dt.date, str]:
+    """The Cabinet Office list: CP932, CRLF, a header, then `YYYY/M/D,name` rows."""
+    with path.open(encoding="cp932", newline="") as handle:
+        rows = list(csv.reader(handle))
+    holidays = {}
+    for year_month_day, name in rows[1:]:
+        year, month, day = (int(part) for part in year_month_day.split("/"))
+        holidays[dt.date(year, month, day)] = name
+    return holidays
+
+
+@pytest.fixture(scope="session")
+def official_holidays() -> dict[dt.date, str]:
+    if not SYUKUJITSU.exists():
+        pytest.fail(f"the Cabinet Office list is missing: {SYUKUJITSU}")
+    return read_syukujitsu()
