@@ -28,3 +28,6 @@ def official_holidays() -> dict[dt.date, str]:
     if not SYUKUJITSU.exists():
         pytest.fail(f"the Cabinet Office list is missing: {SYUKUJITSU}")
     return read_syukujitsu()
+
+
+pytest_plugins = ["browser"]

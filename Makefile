@@ -1,0 +1,44 @@
+# Two commands for people (README): `make serve` and `make test`.
+# Each sets up what is missing: the virtual environment at .venv (Python 3.12+),
+# the npm packages (the Pyodide runtime), and Chromium for the browser tests.
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup chromium serve build test lint bench clean
+
+setup: $(STAMP) node_modules/.installed
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict
+
+lint: setup
+	$(VENV)/bin/ruff check src widgets tests hooks
+	$(VENV)/bin/ruff format --check src widgets tests hooks
+
+test: setup chromium lint
+	$(VENV)/bin/pytest
+
+bench: setup chromium
+	$(PY) -m benchmarks $(BENCH_ARGS)
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,49 @@
+"""The MkDocs side of Orei: a thin hook over `orei_site`, which does the work.
+
+Markers in the Markdown become widgets, template examples and tables; after each
+build the browser runtime is written into the site. Another site generator can
+call `orei_site` the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# The build pipeline and the widgets are read from the checkout, not installed.
+for folder in (ROOT / "src", ROOT / "widgets"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from orei_site import assets, markers, sitemaps  # noqa: E402 - needs the path above
+
+
+def _lang(page) -> str:
+    # mkdocs-static-i18n marks each file with its language; default to English.
+    return getattr(page.file, "locale", None) or "en"
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Expand the Markdown markers (template examples, holiday tables)."""
+    return markers.render_markdown(markdown, lang=_lang(page), today=dt.date.today())
+
+
+def on_page_content(html, page, config, files):
+    """Replace widget markers with the widgets' forms."""
+    return markers.render_html(html, lang=_lang(page))
+
+
+def on_post_build(config):
+    """Write the Python runtime, wheels, lock and glue into the site."""
+    site_dir = Path(config.site_dir)
+    assets.build_assets(site_dir)
+    sitemaps.write_language_sitemaps(site_dir)
+
+
+def on_serve(server, config, builder):
+    """Rebuild when the Python sources or the widgets change."""
+    server.watch(str(ROOT / "src"))
+    server.watch(str(ROOT / "widgets"))
+    return server

@@ -1,0 +1,46 @@
+"""Dates and times written for a reader, in English or Japanese.
+
+Kept apart from the rules so that every view (widgets, CLI, the guide's
+tables) writes a date the same way: `Thu 7 May 2026` or `2026年5月7日（木）`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS_EN_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_JA = "月火水木金土日"
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def weekday(day: dt.date, lang: str, *, long: bool = False) -> str:
+    """The weekday's name: `Thu`/`Thursday` or `木`/`木曜日`."""
+    if lang == "ja":
+        return _WEEKDAYS_JA[day.weekday()] + ("曜日" if long else "")
+    return (_WEEKDAYS_EN_LONG if long else _WEEKDAYS_EN)[day.weekday()]
+
+
+def date(day: dt.date, lang: str, *, with_weekday: bool = True, with_year: bool = True) -> str:
+    """`Thu 7 May 2026` or `2026年5月7日（木）`."""
+    if lang == "ja":
+        text = f"{day.year}年" if with_year else ""
+        text += f"{day.month}月{day.day}日"
+        return text + (f"（{weekday(day, lang)}）" if with_weekday else "")
+    text = f"{day.day} {_MONTHS_EN[day.month - 1]}" + (f" {day.year}" if with_year else "")
+    return f"{weekday(day, lang)} {text}" if with_weekday else text
+
+
+def time(moment: dt.datetime | dt.time, lang: str) -> str:
+    """`15:00` in both languages (24-hour, as Japanese business mail uses)."""
+    del lang  # the same in both; kept for a uniform signature
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def date_time(moment: dt.datetime, lang: str) -> str:
+    """`Thu 7 May 2026, 15:00` or `2026年5月7日（木）15:00`."""
+    sep = "" if lang == "ja" else ", "
+    return f"{date(moment.date(), lang)}{sep}{time(moment, lang)}"

@@ -1,0 +1,271 @@
+"""Write the browser runtime into a built site: Pyodide, the wheels, their lock and the glue.
+
+Everything the widgets need is served from the site's own origin: the Pyodide
+core from the npm package (installed by `npm ci`), the `orei` and
+`orei-widgets` wheels built from this checkout, and their pure-Python
+dependencies downloaded from the package index. Work is cached under
+`.cache/orei-assets`, keyed by content, so a rebuild during `mkdocs serve`
+only rebuilds the wheel whose source changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE_VERSION = "314.0.7"
+# The core of the npm package; its own lock lists packages the site does not ship.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Where the site keeps its runtime, relative to the site root.
+ASSETS_PATH = "assets/orei"
+# Wheels built here carry this date so that an unchanged source gives the same bytes.
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
+
+
+class AssetError(RuntimeError):
+    """A step of the asset build failed; the message says which and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteAssets:
+    """What `build_assets` wrote.
+
+    Attributes:
+        directory: The runtime folder inside the site (`assets/orei/runtime`).
+        wheels: The wheel files, inside `directory`.
+        lock: The site's `pyodide-lock.json`, which lists exactly `wheels`.
+    """
+
+    directory: Path
+    wheels: tuple[Path, ...]
+    lock: Path
+
+
+def _digest(paths: Iterable[Path], base: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(paths):
+        sha.update(str(path.relative_to(base)).encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:16]
+
+
+def _source_files(project: Path) -> list[Path]:
+    packages = [p for p in project.glob("*/") if (p / "__init__.py").exists()]
+    packages += [p for p in (project / "src").glob("*/") if (p / "__init__.py").exists()]
+    found = [project / "pyproject.toml"]
+    for package in packages:
+        found += [
+            f
+            for f in package.rglob("*")
+            if f.is_file()
+            and f.suffix in {".py", ".toml", ".typed"}
+            and "__pycache__" not in f.parts
+        ]
+    return found
+
+
+def build_wheel(project: Path, cache: Path) -> Path:
+    """Build the pure wheel of the project at `project` (PEP 517), cached by its source.
+
+    Raises:
+        AssetError: If the build fails.
+    """
+    key = _digest(_source_files(project), project)
+    out = cache / "wheels-local" / f"{project.name}-{key}"
+    existing = sorted(out.glob("*.whl"))
+    if existing:
+        return existing[0]
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp),
+            str(project),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise AssetError(
+            f"building the wheel of {project} failed:\n{result.stdout}\n{result.stderr}"
+        )
+    tmp.rename(out)
+    return next(out.glob("*.whl"))
+
+
+def runtime_requirements(project: Path = ROOT) -> list[str]:
+    """The pinned runtime dependencies of `orei`, from its pyproject.toml."""
+    data = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))
+    return list(data["project"]["dependencies"])
+
+
+def download_wheels(requirements: list[str], cache: Path) -> list[Path]:
+    """Download pure wheels for `requirements` (pinned with ==) from the package index, cached.
+
+    Raises:
+        AssetError: If a requirement is not pinned, not pure Python, or cannot be downloaded.
+    """
+    dest = cache / "wheels-index"
+    dest.mkdir(parents=True, exist_ok=True)
+    found = []
+    for requirement in requirements:
+        name, sep, version = requirement.partition("==")
+        if not sep:
+            raise AssetError(
+                f"pin {requirement!r} with == in pyproject.toml: the site ships exact wheels"
+            )
+        stem = name.strip().replace("-", "_").lower()
+        pattern = f"{stem}-{version.strip()}-*.whl"
+        matches = [
+            p for p in dest.glob("*.whl") if p.name.lower().startswith(f"{stem}-{version.strip()}-")
+        ]
+        if not matches:
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--quiet",
+                    "--no-deps",
+                    "--only-binary=:all:",
+                    "--platform",
+                    "any",
+                    "--python-version",
+                    "3.14",
+                    "--implementation",
+                    "py",
+                    "--dest",
+                    str(dest),
+                    requirement,
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if result.returncode != 0:
+                raise AssetError(f"downloading {requirement} failed:\n{result.stderr}")
+            matches = [
+                p
+                for p in dest.glob("*.whl")
+                if p.name.lower().startswith(f"{stem}-{version.strip()}-")
+            ]
+        if not matches or not matches[0].name.endswith("-none-any.whl"):
+            raise AssetError(f"no pure-Python wheel for {requirement} ({pattern})")
+        found.append(matches[0])
+    return found
+
+
+def runtime_source(project: Path = ROOT) -> Path:
+    """The Pyodide npm package's folder, checked against the pinned version.
+
+    Raises:
+        AssetError: If `npm ci` has not been run or installed another version.
+    """
+    package = project / "node_modules" / "pyodide"
+    manifest = package / "package.json"
+    if not manifest.exists():
+        raise AssetError("the Pyodide runtime is missing: run `npm ci` (the Makefile does)")
+    version = json.loads(manifest.read_text("utf-8"))["version"]
+    if version != PYODIDE_VERSION:
+        raise AssetError(
+            f"node_modules holds pyodide {version}, the site pins {PYODIDE_VERSION}: run `npm ci`"
+        )
+    return package
+
+
+def write_lock(runtime: Path, wheels: list[Path], target: Path) -> Path:
+    """Write a `pyodide-lock.json` into `target` that lists exactly `wheels` (copied there)."""
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
+    core = PyodideLockSpec.from_json(runtime / "pyodide-lock.json")
+    empty = core.clone()
+    empty.packages = {}
+    copied = []
+    for wheel in wheels:
+        shutil.copy2(wheel, target / wheel.name)
+        copied.append(target / wheel.name)
+    spec = add_wheels_to_spec(empty, copied, base_path=target)
+    lock = target / "pyodide-lock.json"
+    spec.to_json(lock, indent=0)
+    return lock
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if (
+        target.exists()
+        and target.stat().st_size == source.stat().st_size
+        and target.stat().st_mtime_ns >= source.stat().st_mtime_ns
+    ):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+
+
+def copy_glue(project: Path, target: Path) -> list[Path]:
+    """Copy the widgets' JavaScript and CSS into `target`."""
+    copied = []
+    for folder in ("js", "css"):
+        for source in sorted((project / "widgets" / folder).glob("*")):
+            if source.is_file():
+                _copy_if_changed(source, target / source.name)
+                copied.append(target / source.name)
+    return copied
+
+
+def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = None) -> SiteAssets:
+    """Write the runtime, the wheels, their lock and the widget glue into `site_dir`.
+
+    Args:
+        site_dir: The built site's root folder.
+        project: The repository root.
+        cache: Where to keep built and downloaded wheels (default `.cache/orei-assets`).
+
+    Returns:
+        What was written.
+
+    Raises:
+        AssetError: If a step fails; the message says which.
+    """
+    cache = cache or project / ".cache" / "orei-assets"
+    runtime = runtime_source(project)
+    assets = site_dir / ASSETS_PATH
+    directory = assets / "runtime"
+    if directory.exists():
+        for stale in directory.glob("*.whl"):
+            stale.unlink()
+    directory.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        _copy_if_changed(runtime / name, directory / name)
+    wheels = [
+        build_wheel(project, cache),
+        build_wheel(project / "widgets", cache),
+        *download_wheels(runtime_requirements(project), cache),
+    ]
+    lock = write_lock(runtime, wheels, directory)
+    copy_glue(project, assets)
+    return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock)
+
+
+if __name__ == "__main__":
+    # `python -m orei_site.assets SITE_DIR`: the same build without MkDocs.
+    print(build_assets(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"))

@@ -1,0 +1,109 @@
+"""Turn the guide's Markdown markers into widgets, examples and tables.
+
+A marker is an HTML comment alone on its line, so a page still reads well where
+no build expands it:
+
+- `<!-- orei:widget NAME -->`: the widget's form, from `widgets/forms/NAME.html`.
+- `<!-- orei:business-day-today -->`: the "is today a business day?" widget.
+- `<!-- orei:holidays next-12-months -->`: a table of the coming national holidays.
+- `<!-- orei:template NAME -->`: the email template's example, in the page's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from orei import date_text
+from orei.business_calendar import holidays_in_year
+from orei.messages import message
+
+ROOT = Path(__file__).resolve().parents[2]
+FORMS = ROOT / "widgets" / "forms"
+
+MARKER = re.compile(r"<!--\s*orei:(?P<kind>[a-z-]+)(?:\s+(?P<arg>[a-z0-9-]+))?\s*-->")
+
+
+class MarkerError(ValueError):
+    """A marker names something that does not exist."""
+
+
+@cache
+def _forms() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(FORMS),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def widget_form(name: str, lang: str) -> str:
+    """The widget's form as HTML, with labels in `lang`, ready before Python loads."""
+    try:
+        template = _forms().get_template(f"{name}.html")
+    except jinja2.TemplateNotFound:
+        raise MarkerError(f"no widget called {name!r} in {FORMS}") from None
+
+    def t(key: str, **params: object) -> str:
+        return message(lang, key, **params)
+
+    return template.render(t=t, lang=lang, id=f"orei-{name}")
+
+
+def holidays_table(today: dt.date, lang: str, months: int = 12) -> str:
+    """A Markdown table of the national holidays from `today` for `months` months."""
+    end = dt.date(
+        today.year + (today.month - 1 + months) // 12, (today.month - 1 + months) % 12 + 1, 1
+    )
+    rows = [
+        h
+        for year in range(today.year, end.year + 1)
+        for h in holidays_in_year(year)
+        if today <= h.date < end
+    ]
+    head = message(lang, "ui.holidays.table_head")
+    lines = [head, "|" + "---|" * head.count("|", 1)]
+    for h in rows:
+        day = date_text.date(h.date, lang, with_weekday=False)
+        lines.append(f"| {day} | {date_text.weekday(h.date, lang)} | {h.name_en} | {h.name_ja} |")
+    return "\n".join(lines)
+
+
+def render_markdown(markdown: str, *, lang: str, today: dt.date) -> str:
+    """Expand the markers that produce Markdown (tables and template examples)."""
+
+    def replace(match: re.Match[str]) -> str:
+        kind, arg = match["kind"], match["arg"]
+        if kind == "holidays":
+            if arg != "next-12-months":
+                raise MarkerError(f"orei:holidays takes next-12-months, not {arg!r}")
+            return holidays_table(today, lang)
+        if kind == "template":
+            from orei_site.examples import template_example
+
+            return template_example(arg or "", lang)
+        return match[0]
+
+    return MARKER.sub(replace, markdown)
+
+
+def render_html(html: str, *, lang: str) -> str:
+    """Replace widget markers with the widgets' forms."""
+
+    def replace(match: re.Match[str]) -> str:
+        kind, arg = match["kind"], match["arg"]
+        if kind == "widget":
+            return widget_form(arg or "", lang)
+        if kind == "business-day-today":
+            return widget_form("business-day", lang)
+        if kind in {"holidays", "template"}:
+            return match[0]  # left by the Markdown stage on purpose
+        raise MarkerError(f"unknown marker {match[0]!r}")
+
+    return MARKER.sub(replace, html)

@@ -1,0 +1,152 @@
+"""Fixtures for tests that open the built site in headless Chromium.
+
+Every page a test opens is watched: a request to any host but 127.0.0.1, or an
+error in the console, fails the test when it ends.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    found = os.environ.get("OREI_CHROMIUM") or shutil.which("chromium")
+    if not found:
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    return found
+
+
+def build_site(target: Path, *, extra_env: dict[str, str] | None = None) -> Path:
+    """Build the site with `mkdocs build --strict` into `target`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return target
+
+
+@dataclass
+class Watch:
+    """What a page did: every request's URL and every console error."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme in {"http", "https", "ws", "wss"}
+            and urlsplit(url).hostname != "127.0.0.1"
+        ]
+
+
+def watch(context) -> Watch:
+    """Record every request (pages and workers) and console error of a browser context."""
+    seen = Watch()
+    context.on("request", lambda request: seen.requests.append(request.url))
+    context.on(
+        "response",
+        lambda response: (
+            seen.failed.append(f"{response.status} {response.url}")
+            if response.status >= 400
+            else None
+        ),
+    )
+
+    def on_page(page) -> None:
+        page.on(
+            "console",
+            lambda msg: seen.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        page.on("pageerror", lambda error: seen.page_errors.append(str(error)))
+
+    context.on("page", on_page)
+    return seen
+
+
+def assert_clean(seen: Watch, *, allow_console: tuple[str, ...] = ()) -> None:
+    """Fail if the page reached another host or wrote errors to the console."""
+    assert seen.foreign_requests() == []
+    errors = [e for e in seen.console_errors if not any(a in e for a in allow_console)]
+    assert errors == [], seen.failed
+    assert seen.page_errors == []
+
+
+def wait_for_result(page, widget: str, result: str, timeout: float = 60_000):
+    """Wait until Python has filled the result slot; selectors work under a strict CSP."""
+    locator = page.locator(
+        f'form[data-orei-widget="{widget}"] [data-result="{result}"]:not([hidden])'
+    )
+    locator.wait_for(state="visible", timeout=timeout)
+    return locator
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir) -> Iterator[str]:
+    from site_server import serve
+
+    with serve(site_dir) as (url, _controls):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(chromium):
+    context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def seen(context) -> Watch:
+    return watch(context)
+
+
+@pytest.fixture
+def page(context, seen):
+    page = context.new_page()
+    yield page
+    assert_clean(seen)

@@ -1,0 +1,305 @@
+// Orei's generic widget binder. It knows nothing about any widget: it reads a
+// form's state, asks the Python worker for a view, and writes the view into the
+// elements the form marks with data-result, data-error-for and data-action.
+// Widgets mount through Material's document$, so instant navigation works.
+
+const WORKER_URL = new URL("./worker.js", import.meta.url);
+const ALLOWED_ATTRIBUTES = new Set(["href", "download", "aria-disabled", "hidden", "title"]);
+
+let worker = null;
+let workerState = "idle"; // idle | loading | ready | failed
+let nextId = 1;
+const pending = new Map();
+const statusListeners = new Set();
+
+function setWorkerState(state, detail = {}) {
+  workerState = state;
+  for (const listener of statusListeners) listener(state, detail);
+}
+
+function startWorker() {
+  if (worker) return;
+  setWorkerState("loading", { value: 0.05 });
+  try {
+    worker = new Worker(WORKER_URL, { type: "module" });
+  } catch {
+    setWorkerState("failed");
+    return;
+  }
+  worker.onmessage = (event) => {
+    const message = event.data;
+    if (message.type === "progress") setWorkerState("loading", message);
+    else if (message.type === "ready") setWorkerState("ready");
+    else if (message.type === "failed") failAll();
+    else if (message.type === "response") {
+      const resolve = pending.get(message.id);
+      pending.delete(message.id);
+      if (resolve) resolve(message.response);
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault(); // the reader sees the failure in the widget, not the console
+    failAll();
+  };
+}
+
+function failAll() {
+  setWorkerState("failed");
+  for (const resolve of pending.values()) resolve(null);
+  pending.clear();
+}
+
+function ask(request) {
+  startWorker();
+  if (workerState === "failed") return Promise.resolve(null);
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ id, request });
+  });
+}
+
+// --- form state --------------------------------------------------------------
+
+function readState(form) {
+  const state = {};
+  for (const element of form.elements) {
+    if (!element.name || element.disabled) continue;
+    if (element.type === "checkbox" && form.querySelectorAll(`[name="${element.name}"]`).length > 1) {
+      state[element.name] ??= [];
+      if (element.checked) state[element.name].push(element.value);
+    } else if (element.type === "checkbox") {
+      state[element.name] = element.checked ? element.value || "on" : "";
+    } else if (element.type === "radio") {
+      if (element.checked) state[element.name] = element.value;
+      else state[element.name] ??= "";
+    } else {
+      state[element.name] = element.value;
+    }
+  }
+  return state;
+}
+
+function writeState(form, params) {
+  for (const element of form.elements) {
+    if (!element.name || !params.has(element.name)) continue;
+    const values = params.getAll(element.name);
+    if (element.type === "checkbox" || element.type === "radio") {
+      element.checked = values.includes(element.value || "on");
+    } else {
+      element.value = values[0];
+    }
+  }
+}
+
+function hashParams() {
+  const hash = location.hash.slice(1);
+  return hash.includes("=") ? new URLSearchParams(hash) : null;
+}
+
+function stateToParams(state) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(state)) {
+    if (Array.isArray(value)) {
+      if (value.length === 0) params.append(name, "");
+      for (const item of value) if (item !== "") params.append(name, item);
+    } else if (value !== "") params.append(name, value);
+  }
+  return params;
+}
+
+function context(form) {
+  return {
+    now: Date.now(),
+    lang: document.documentElement.lang || "en",
+    tz: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+    widget_id: form.id,
+  };
+}
+
+// --- applying a view -----------------------------------------------------------
+
+function applyView(form, view) {
+  for (const slot of form.querySelectorAll("[data-result]")) {
+    const html = view.results ? view.results[slot.dataset.result] : undefined;
+    slot.innerHTML = html ?? "";
+    slot.hidden = html === undefined || html === "";
+  }
+  for (const slot of form.querySelectorAll("[data-error-for]")) {
+    const message = view.errors ? view.errors[slot.dataset.errorFor] : undefined;
+    slot.textContent = message ?? "";
+    slot.hidden = !message;
+    for (const field of form.querySelectorAll(`[name="${slot.dataset.errorFor}"]`)) {
+      if (message) field.setAttribute("aria-invalid", "true");
+      else field.removeAttribute("aria-invalid");
+    }
+  }
+  for (const [action, attributes] of Object.entries(view.attrs || {})) {
+    for (const element of form.querySelectorAll(`[data-action="${action}"]`)) {
+      for (const [name, value] of Object.entries(attributes)) {
+        if (!ALLOWED_ATTRIBUTES.has(name)) continue;
+        if (name === "href" && value !== null && !/^(mailto:|#|\.{0,2}\/)/.test(value)) continue;
+        if (value === null || value === false) element.removeAttribute(name);
+        else element.setAttribute(name, value === true ? "" : value);
+      }
+    }
+  }
+  for (const [action, enabled] of Object.entries(view.enabled || {})) {
+    for (const element of form.querySelectorAll(`[data-action="${action}"]`)) {
+      element.disabled = !enabled;
+      if (element.tagName === "A") element.setAttribute("aria-disabled", String(!enabled));
+    }
+  }
+}
+
+function download({ filename, mime, text }) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function navigate(href) {
+  const url = new URL(href, location.href);
+  if (url.origin !== location.origin) return;
+  // Material's instant navigation keeps the worker alive across the move.
+  if (window.location$ && typeof window.location$.next === "function") window.location$.next(url);
+  else location.assign(url);
+}
+
+// --- status -------------------------------------------------------------------
+
+function showStatus(form, state, detail) {
+  const status = form.querySelector("[data-orei-status]");
+  if (!status) return;
+  const text = status.querySelector("[data-status-text]");
+  const bar = status.querySelector("progress");
+  if (state === "loading") {
+    status.hidden = false;
+    if (text) text.textContent = status.dataset.textLoading || "Loading…";
+    if (bar) bar.value = detail.value ?? bar.value;
+  } else if (state === "failed") {
+    status.hidden = false;
+    status.classList.add("orei-status--failed");
+    if (text) text.textContent = status.dataset.textFailed || "The calculator could not start.";
+    if (bar) bar.hidden = true;
+  } else {
+    status.hidden = true;
+  }
+}
+
+// --- mounting -------------------------------------------------------------------
+
+function mount(form) {
+  if (form.dataset.oreiMounted) return;
+  form.dataset.oreiMounted = "true";
+  form.classList.add("orei-widget--live");
+  const widget = form.dataset.oreiWidget;
+  const useUrl = form.hasAttribute("data-url-state");
+  let latest = 0;
+
+  const params = hashParams();
+  if (params) writeState(form, params);
+
+  const listener = (state, detail) => {
+    if (!form.isConnected) {
+      statusListeners.delete(listener);
+      return;
+    }
+    showStatus(form, state, detail);
+  };
+  statusListeners.add(listener);
+  listener(workerState === "idle" ? "loading" : workerState, { value: 0.05 });
+
+  async function update() {
+    const id = ++latest;
+    const state = readState(form);
+    if (useUrl) {
+      const url = new URL(location.href);
+      url.hash = stateToParams(state).toString();
+      history.replaceState(history.state, "", url);
+    }
+    const view = await ask({ widget, action: "update", state, context: context(form) });
+    if (id !== latest || !view) return; // a newer input has been sent, or Python is unavailable
+    if (view.failure) {
+      showStatus(form, "failed", {});
+      return;
+    }
+    applyView(form, view);
+    form.dataset.oreiReady = "true";
+  }
+
+  async function act(action) {
+    const view = await ask({ widget, action, state: readState(form), context: context(form) });
+    if (!view || view.failure) return;
+    applyView(form, view);
+    if (view.download) download(view.download);
+    if (view.navigate) navigate(view.navigate);
+  }
+
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update();
+  });
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button || !form.contains(button)) return;
+    event.preventDefault();
+    if (button.dataset.action === "copy") copy(form, button);
+    else act(button.dataset.action);
+  });
+  update();
+}
+
+async function copy(form, button) {
+  const names = (button.dataset.copy || "").split(/\s+/).filter(Boolean);
+  const text = names
+    .map((name) => form.querySelector(`[data-result="${name}"]`))
+    .filter(Boolean)
+    .map((slot) => slot.innerText.trim())
+    .join("\n\n");
+  let done = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    done = true;
+  } catch {
+    // Older browsers, or no permission: copy through a selected, hidden text area.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    try {
+      done = document.execCommand("copy");
+    } catch {
+      done = false;
+    }
+    area.remove();
+  }
+  const note = form.querySelector(`[data-copy-status]`);
+  if (note) note.textContent = done ? note.dataset.textDone : note.dataset.textFailed;
+}
+
+function mountAll() {
+  const forms = document.querySelectorAll("form[data-orei-widget]");
+  if (forms.length === 0) return;
+  startWorker();
+  forms.forEach(mount);
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(mountAll);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+  mountAll();
+}

@@ -1,0 +1,100 @@
+"""The request and view that pass between the JavaScript binder and the widgets.
+
+A request is `{"widget", "action", "state", "context"}`: the form's fields as
+strings (lists for checkbox groups), and the browser's clock, language and zone.
+A view says what to write into the form: HTML for each `data-result` slot,
+text for each `data-error-for` slot, attributes and enabled states for
+`data-action` elements, and optionally a file to download or a page to open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from importlib import import_module
+from typing import Any
+
+from orei.errors import InputError
+
+# Widget name (as in `data-orei-widget`) -> module implementing `handle`.
+WIDGETS = {
+    "business-day": "orei_widgets.business_day",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the browser tells the widget besides the form."""
+
+    now: dt.datetime
+    lang: str
+    tz: str
+
+
+@dataclass(slots=True)
+class View:
+    """What the binder writes into the form."""
+
+    results: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    enabled: dict[str, bool] = field(default_factory=dict)
+    download: dict[str, str] | None = None
+    navigate: str | None = None
+
+    def error(self, error: InputError, lang: str) -> View:
+        """Record `error` beside its field; a view with errors shows no results."""
+        self.errors.setdefault(error.field, error.message(lang))
+        return self
+
+
+State = dict[str, str | list[str]]
+Handler = Callable[[str, State, Context], View]
+
+
+def text(state: State, name: str) -> str:
+    """A single field's value, trimmed ('' when absent)."""
+    value = state.get(name, "")
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value).strip()
+
+
+def values(state: State, name: str) -> list[str]:
+    """A checkbox group's checked values."""
+    value = state.get(name, [])
+    return [value] if isinstance(value, str) and value else list(value or [])
+
+
+def _context(raw: dict[str, Any]) -> Context:
+    now_ms = raw.get("now")
+    now = (
+        dt.datetime.fromtimestamp(now_ms / 1000, tz=dt.UTC)
+        if isinstance(now_ms, int | float)
+        else dt.datetime.now(dt.UTC)  # only a host-side caller without a clock lands here
+    )
+    lang = "ja" if str(raw.get("lang", "en")).lower().startswith("ja") else "en"
+    return Context(now=now, lang=lang, tz=str(raw.get("tz") or "UTC"))
+
+
+def handle(request: dict[str, Any]) -> View:
+    """Route a request to its widget and return the view."""
+    name = str(request.get("widget", ""))
+    if name not in WIDGETS:
+        raise LookupError(f"unknown widget {name!r}")
+    module = import_module(WIDGETS[name])
+    state = request.get("state") or {}
+    return module.handle(
+        str(request.get("action", "update")), state, _context(request.get("context") or {})
+    )
+
+
+def dispatch(request_json: str) -> str:
+    """The worker's one entry point: a JSON request in, a JSON view out."""
+    try:
+        view = asdict(handle(json.loads(request_json)))
+    except Exception as error:  # noqa: BLE001 - a bug must reach the reader as a message, not kill the worker
+        return json.dumps({"failure": f"{type(error).__name__}: {error}"})
+    return json.dumps(view, ensure_ascii=False)
