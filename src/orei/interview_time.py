@@ -1,0 +1,188 @@
+"""When the interview ended: form strings in, one exact instant in Japan time out.
+
+The end time arrives either as the widget's separate fields (a date, a time and
+an IANA zone) or as one ISO 8601 string from the command line, with or without
+an offset. Whatever zone it came in, the planner works in Japan time.
+
+Daylight-saving changes in the reader's zone are never guessed at:
+
+* a local time that did not exist (the clocks went forward) is an `InputError`
+  on `ended_time`;
+* a local time that happened twice (the clocks went back) is an `InputError` on
+  `ended_time` whose message quotes both offsets, so the reader can add the one
+  they mean (`01:30+01:00`). A time with an offset is always exact.
+
+Strings are read after Unicode NFKC normalisation, so full-width digits and
+colons typed with a Japanese input method (`１５：００`) are accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from orei.business_calendar import check_supported
+from orei.errors import InputError
+
+JAPAN = ZoneInfo("Asia/Tokyo")
+"""The zone every plan is worked out in."""
+
+DEFAULT_ZONE = "Asia/Tokyo"
+
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_TIME = re.compile(
+    r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+    r"(?:(?P<utc>[Zz])|(?P<sign>[+-])(?P<oh>[0-9]{2}):?(?P<om>[0-9]{2}))?"
+)
+# Wide enough that converting between any two zones cannot overflow `datetime`,
+# narrow enough that the Japan-time check below gives the useful message.
+_FIRST_LOCAL = dt.date(1999, 12, 30)
+_LAST_LOCAL = dt.date(2100, 1, 2)
+
+
+def normalise(text: str) -> str:
+    """`text` as the parsers read it: NFKC-normalised (full width to ASCII) and stripped."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_date(text: str, field: str) -> dt.date:
+    """A `YYYY-MM-DD` date in the supported range (2000 to 2099).
+
+    Args:
+        text: The raw string.
+        field: The field to name in errors.
+
+    Raises:
+        InputError: `date_format`, `date_impossible` or `date_range` on `field`.
+    """
+    return check_supported(_calendar_date(text, field), field)
+
+
+def _calendar_date(text: str, field: str) -> dt.date:
+    """A `YYYY-MM-DD` date that exists, in any year."""
+    value = normalise(text)
+    match = _DATE.fullmatch(value)
+    if match is None:
+        raise InputError(field, "date_format", value=value)
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise InputError(field, "date_impossible", value=value) from None
+
+
+def parse_zone(text: str, field: str = "tz") -> ZoneInfo:
+    """An IANA zone such as `Asia/Tokyo` (read from `tzdata` where the system has no zone files).
+
+    Raises:
+        InputError: `unknown_zone` on `field`.
+    """
+    key = normalise(text)
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # ValueError: not a normalised relative path, or not a TZif file;
+        # OSError: a directory such as `America`, or a name too long.
+        raise InputError(field, "unknown_zone", value=key) from None
+
+
+def _offset(match: re.Match[str]) -> dt.timezone | None:
+    if match["utc"]:
+        return dt.UTC
+    if not match["sign"]:
+        return None
+    hours, minutes = int(match["oh"]), int(match["om"])
+    if hours > 23 or minutes > 59:
+        raise InputError("ended_time", "offset_range", value=match.string[match.start("sign") :])
+    delta = dt.timedelta(hours=hours, minutes=minutes)
+    return dt.timezone(-delta if match["sign"] == "-" else delta)
+
+
+def _local(day: dt.date, clock: dt.time, zone: ZoneInfo, shown: str) -> dt.datetime:
+    """`day` at `clock` in `zone`, refusing times that DST skipped or repeated."""
+    naive = dt.datetime.combine(day, clock)
+    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    round_trip = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    if round_trip != naive:
+        raise InputError(
+            "ended_time", "time_nonexistent", value=shown, date=day.isoformat(), zone=zone.key
+        )
+    raise InputError(
+        "ended_time",
+        "time_ambiguous",
+        value=shown,
+        date=day.isoformat(),
+        zone=zone.key,
+        first=_format_offset(first.utcoffset()),
+        second=_format_offset(second.utcoffset()),
+    )
+
+
+def _format_offset(offset: dt.timedelta | None) -> str:
+    minutes = int((offset or dt.timedelta()).total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def interview_end(ended_date: str, ended_time: str, tz: str = DEFAULT_ZONE) -> dt.datetime:
+    """The instant the interview ended, in Japan time, from the widget's fields.
+
+    Args:
+        ended_date: `YYYY-MM-DD`, the date in `tz`.
+        ended_time: `HH:MM` or `HH:MM:SS` (24-hour clock) in `tz`, optionally followed by an
+            offset (`Z`, `+01:00`, `-0500`); an offset makes the time exact and overrides `tz`,
+            which is how the reader settles a time that happened twice.
+        tz: IANA zone of the date and time, `Asia/Tokyo` by default.
+
+    Returns:
+        An aware datetime in `JAPAN`.
+
+    Raises:
+        InputError: On `ended_date` (format, impossible date, outside 2000 to 2099 in Japan
+            time), `ended_time` (format, offset, DST gap or repeat) or `tz` (unknown zone).
+    """
+    day = _calendar_date(ended_date, "ended_date")
+    if not _FIRST_LOCAL <= day <= _LAST_LOCAL:
+        check_supported(day, "ended_date")  # always raises here
+
+    time_text = normalise(ended_time)
+    time_match = _TIME.fullmatch(time_text)
+    if time_match is None:
+        raise InputError("ended_time", "time_format", value=time_text)
+    hour, minute, second = (int(part or 0) for part in time_match.group(1, 2, 3))
+    if hour > 23 or minute > 59 or second > 59:
+        raise InputError("ended_time", "time_format", value=time_text)
+    clock = dt.time(hour, minute, second)
+
+    offset = _offset(time_match)
+    zone = parse_zone(tz, "tz")
+    if offset is not None:
+        ended = dt.datetime.combine(day, clock, tzinfo=offset)
+    else:
+        ended = _local(day, clock, zone, time_text)
+    in_japan = ended.astimezone(JAPAN)
+    check_supported(in_japan.date(), "ended_date")
+    return in_japan
+
+
+def parse_ended(text: str, tz: str = DEFAULT_ZONE) -> dt.datetime:
+    """The instant the interview ended, from one ISO 8601 string (the command line's `--ended`).
+
+    Accepts `2026-04-28T15:00`, `2026-04-28 15:00`, with seconds, and with an offset
+    (`2026-04-28T15:00+09:00`, `...Z`). Without an offset the time is read in `tz`.
+    Errors name `ended_date` or `ended_time`, whichever part is wrong.
+
+    Raises:
+        InputError: As `interview_end`.
+    """
+    return interview_end(*split_ended(text), tz)
+
+
+def split_ended(text: str) -> tuple[str, str]:
+    """`2026-04-28T15:00+09:00` as its date and time parts (`T` or one space between)."""
+    value = normalise(text)
+    date_part, _, time_part = value.replace(" ", "T", 1).partition("T")
+    return date_part, time_part
