@@ -84,7 +84,7 @@ def build_wheel(project: Path, cache: Path) -> Path:
     existing = sorted(out.glob("*.whl"))
     if existing:
         return existing[0]
-    tmp = out.with_name(out.name + ".tmp")
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     result = subprocess.run(
@@ -107,7 +107,11 @@ def build_wheel(project: Path, cache: Path) -> Path:
         raise AssetError(
             f"building the wheel of {project} failed:\n{result.stdout}\n{result.stderr}"
         )
-    tmp.rename(out)
+    try:
+        tmp.rename(out)
+    except OSError:
+        # Another build finished the same wheel first; theirs has the same source.
+        shutil.rmtree(tmp, ignore_errors=True)
     return next(out.glob("*.whl"))
 
 
