@@ -2,18 +2,20 @@
 
 Each subcommand lives in `orei.commands.NAME` and exposes `register(subparsers)`.
 Bad input exits with status 2 and one line on stderr, from the `InputError`.
+A reader that closes the pipe early (`| head -1`) ends the command quietly, status 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
 
 from orei.errors import InputError
 
-COMMANDS = ("holidays",)
+COMMANDS = ("holidays", "plan")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,10 +37,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows up here rather than at exit
     except InputError as error:
         print(f"orei: {error.message('en')}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped reading (`orei holidays 2027 | head -1`): stop quietly, and
+        # point stdout at devnull so the interpreter's final flush does not complain.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return status
 
 
 if __name__ == "__main__":
