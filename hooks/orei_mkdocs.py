@@ -17,7 +17,7 @@ for folder in (ROOT / "src", ROOT / "widgets"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from orei_site import assets, markers, sitemaps  # noqa: E402 - needs the path above
+from orei_site import assets, markers, sitemaps, static_pages  # noqa: E402 - needs the path above
 
 
 def _lang(page) -> str:
@@ -32,7 +32,13 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """Replace widget markers with the widgets' forms."""
-    return markers.render_html(html, lang=_lang(page))
+    return markers.render_html(html, lang=_lang(page), page_url=page.url)
+
+
+def on_post_template(output_content, template_name, config):
+    """Write the site-wide 404 page from the default language's build only."""
+    language = config.theme["language"]
+    return static_pages.keep_default_language(output_content, template_name, language)
 
 
 def on_post_build(config):

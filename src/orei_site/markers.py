@@ -12,9 +12,11 @@ no build expands it:
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
+from zoneinfo import available_timezones
 
 import jinja2
 
@@ -43,7 +45,15 @@ def _forms() -> jinja2.Environment:
     )
 
 
-def widget_form(name: str, lang: str) -> str:
+def _links(lang: str, page_url: str) -> dict[str, str]:
+    """Pages a widget may open, relative to the page it sits on."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    # Directory URLs: the page `follow-up/` is the folder `follow-up`.
+    here = page_url.rstrip("/") or "."
+    return {"email": posixpath.relpath(f"{prefix}write-email", here) + "/"}
+
+
+def widget_form(name: str, lang: str, page_url: str = "") -> str:
     """The widget's form as HTML, with labels in `lang`, ready before Python loads."""
     try:
         template = _forms().get_template(f"{name}.html")
@@ -53,7 +63,18 @@ def widget_form(name: str, lang: str) -> str:
     def t(key: str, **params: object) -> str:
         return message(lang, key, **params)
 
-    return template.render(t=t, lang=lang, id=f"orei-{name}")
+    return template.render(
+        t=t,
+        lang=lang,
+        id=f"orei-{name}",
+        zones=_zones(),
+        links=_links(lang, page_url),
+    )
+
+
+@cache
+def _zones() -> list[str]:
+    return sorted(available_timezones() - {"localtime", "Factory"})
 
 
 def holidays_table(today: dt.date, lang: str, months: int = 12) -> str:
@@ -93,15 +114,15 @@ def render_markdown(markdown: str, *, lang: str, today: dt.date) -> str:
     return MARKER.sub(replace, markdown)
 
 
-def render_html(html: str, *, lang: str) -> str:
+def render_html(html: str, *, lang: str, page_url: str = "") -> str:
     """Replace widget markers with the widgets' forms."""
 
     def replace(match: re.Match[str]) -> str:
         kind, arg = match["kind"], match["arg"]
         if kind == "widget":
-            return widget_form(arg or "", lang)
+            return widget_form(arg or "", lang, page_url)
         if kind == "business-day-today":
-            return widget_form("business-day", lang)
+            return widget_form("business-day", lang, page_url)
         if kind in {"holidays", "template"}:
             return match[0]  # left by the Markdown stage on purpose
         raise MarkerError(f"unknown marker {match[0]!r}")

@@ -108,12 +108,21 @@ function stateToParams(state) {
   return params;
 }
 
+function readLinks(form) {
+  // Pages the widget may open, resolved at build time (data-links, JSON).
+  try {
+    return JSON.parse(form.dataset.links || "{}");
+  } catch {
+    return {};
+  }
+}
+
 function context(form) {
   return {
     now: Date.now(),
     lang: document.documentElement.lang || "en",
     tz: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
-    widget_id: form.id,
+    links: readLinks(form),
   };
 }
 
@@ -167,9 +176,14 @@ function download({ filename, mime, text }) {
 function navigate(href) {
   const url = new URL(href, location.href);
   if (url.origin !== location.origin) return;
-  // Material's instant navigation keeps the worker alive across the move.
-  if (window.location$ && typeof window.location$.next === "function") window.location$.next(url);
-  else location.assign(url);
+  // A clicked link goes through Material's instant navigation when it is on, which
+  // keeps the worker alive across the move; without it the browser follows the link.
+  const link = document.createElement("a");
+  link.href = url.href;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
 }
 
 // --- status -------------------------------------------------------------------

@@ -21,6 +21,7 @@ from orei.errors import InputError
 # Widget name (as in `data-orei-widget`) -> module implementing `handle`.
 WIDGETS = {
     "business-day": "orei_widgets.business_day",
+    "follow-up": "orei_widgets.follow_up",
 }
 
 
@@ -31,6 +32,7 @@ class Context:
     now: dt.datetime
     lang: str
     tz: str
+    links: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -76,7 +78,13 @@ def _context(raw: dict[str, Any]) -> Context:
         else dt.datetime.now(dt.UTC)  # only a host-side caller without a clock lands here
     )
     lang = "ja" if str(raw.get("lang", "en")).lower().startswith("ja") else "en"
-    return Context(now=now, lang=lang, tz=str(raw.get("tz") or "UTC"))
+    links = raw.get("links") if isinstance(raw.get("links"), dict) else {}
+    return Context(
+        now=now,
+        lang=lang,
+        tz=str(raw.get("tz") or "UTC"),
+        links={str(k): str(v) for k, v in links.items()},
+    )
 
 
 def handle(request: dict[str, Any]) -> View:

@@ -1,0 +1,119 @@
+"""The plan as month tables: one real table per month, readable without colour.
+
+Each day cell carries its number and short marks for what happens on it, with
+the full meaning in text that screen readers read and a legend that explains
+the marks; colour only repeats what the marks say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from orei import date_text
+from orei.messages import message
+from orei.plan import Plan
+from orei_widgets.markup import element
+
+# Order of marks in a cell, and their CSS class.
+MARKS = ("interview", "send", "follow-up", "holiday", "closure")
+
+
+def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _marks(day: dt.date, plan: Plan) -> list[str]:
+    found = []
+    if day == plan.follow_up.interview_date:
+        found.append("interview")
+    if day == plan.thank_you.send_from.date():
+        found.append("send")
+    if plan.follow_up.earliest <= day <= plan.follow_up.latest and plan.calendar.is_business_day(
+        day
+    ):
+        found.append("follow-up")
+    return found
+
+
+def _cell(day: dt.date, plan: Plan, lang: str) -> str:
+    marks = _marks(day, plan)
+    off = plan.calendar.day_off(day)
+    notes = [message(lang, f"ui.month.{mark}") for mark in marks]
+    classes = ["orei-day", *(f"orei-day--{mark}" for mark in marks)]
+    if off is not None:
+        classes.append(f"orei-day--{off.kind}")
+        if off.kind != "weekend":
+            marks.append(off.kind)
+            notes.append(off.name_ja if lang == "ja" else off.name_en)
+    symbols = "".join(message(lang, f"ui.month.symbol_{mark.replace('-', '_')}") for mark in marks)
+    body = element("span", str(day.day), class_="orei-day-number")
+    if symbols:
+        body += element("span", symbols, class_="orei-marks", aria_hidden="true")
+    if notes:
+        body += element(
+            "span", "、".join(notes) if lang == "ja" else "; ".join(notes), class_="orei-sr"
+        )
+    return element("td", body, raw=True, class_=" ".join(classes))
+
+
+def month_table(year: int, month: int, plan: Plan, lang: str) -> str:
+    """One month, weeks from Monday, as an HTML table with a caption."""
+    first = dt.date(year, month, 1)
+    caption = (
+        f"{year}年{month}月"
+        if lang == "ja"
+        else date_text.date(first, lang, with_weekday=False)[2:]
+    )
+    head = "".join(
+        element(
+            "th",
+            date_text.weekday(first + dt.timedelta(days=i - first.weekday()), lang),
+            scope="col",
+        )
+        for i in range(7)
+    )
+    rows, day = [], first - dt.timedelta(days=first.weekday())
+    while day.month == month or day < first:
+        cells = []
+        for _ in range(7):
+            cells.append(_cell(day, plan, lang) if day.month == month else element("td", ""))
+            day += dt.timedelta(days=1)
+        rows.append(element("tr", "".join(cells), raw=True))
+    return element(
+        "table",
+        element("caption", caption.strip())
+        + element("thead", element("tr", head, raw=True), raw=True)
+        + element("tbody", "".join(rows), raw=True),
+        raw=True,
+        class_="orei-month",
+    )
+
+
+def legend(lang: str) -> str:
+    """What each mark means."""
+    items = "".join(
+        element(
+            "li",
+            element(
+                "span",
+                message(lang, f"ui.month.symbol_{mark.replace('-', '_')}"),
+                class_="orei-marks",
+            )
+            + " "
+            + message(lang, f"ui.month.{mark}"),
+            raw=True,
+            class_=f"orei-legend--{mark}",
+        )
+        for mark in MARKS
+    )
+    return element("ul", items, raw=True, class_="orei-legend")
+
+
+def month_tables(plan: Plan, lang: str) -> str:
+    """Every month from the interview to the latest follow-up date, and the legend."""
+    months = _months(plan.follow_up.interview_date, plan.follow_up.latest)
+    return legend(lang) + "".join(month_table(y, m, plan, lang) for y, m in months)
