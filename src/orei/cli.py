@@ -15,7 +15,7 @@ from importlib import import_module
 
 from orei.errors import InputError
 
-COMMANDS = ("holidays", "plan")
+COMMANDS = ("holidays", "plan", "email")
 
 
 class _Parser(argparse.ArgumentParser):

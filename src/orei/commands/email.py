@@ -1,0 +1,98 @@
+"""`orei email TEMPLATE`: fill an e-mail template and print it, as text, JSON or `.eml`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from orei.compose import Draft, compose
+from orei.email_templates import FIELDS
+from orei.errors import InputError
+from orei.mail_export import eml_bytes
+from orei.messages import message
+
+
+def parse_settings(settings: list[str]) -> dict[str, str]:
+    """`NAME=VALUE` pairs from `--set`; a later pair for the same name wins.
+
+    Raises:
+        InputError: Naming `set`, for a pair without `=` or an unknown field name.
+    """
+    values = {}
+    for setting in settings:
+        name, equals, value = setting.partition("=")
+        name = name.strip()
+        if not equals:
+            raise InputError("set", "set_format", value=setting)
+        if name not in FIELDS:
+            raise InputError("set", "unknown_field", value=name, allowed=", ".join(FIELDS))
+        values[name] = value
+    return values
+
+
+def _as_json(draft: Draft) -> str:
+    return json.dumps(
+        {
+            "subject": draft.subject,
+            "body": draft.body,
+            "checks": [
+                {"code": check.code, "ok": check.ok, "message": check.message("en")}
+                for check in draft.checks
+            ],
+            "missing": list(draft.missing),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _write_eml(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise InputError("eml", "file_unwritable", value=path, reason=reason) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the filled template; failed checks go to stderr as warnings."""
+    fields = parse_settings(args.set)
+    draft = compose(args.template, args.lang, fields, premium=args.premium)
+    if args.json:
+        print(_as_json(draft))
+        return 0
+    if args.eml:
+        data = eml_bytes(
+            draft, from_name=fields.get("your_name", ""), from_email=fields.get("your_email", "")
+        )
+        _write_eml(args.eml, data)
+        print(message("en", "email.eml_saved", path=args.eml))
+    else:
+        if draft.subject:
+            print(message(draft.lang, "email.subject", subject=draft.subject))
+            print()
+        print(draft.body)
+    for check in draft.checks:
+        if not check.ok:
+            print(f"orei: {check.message('en')}", file=sys.stderr)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add `email` to the command line."""
+    parser = subparsers.add_parser("email", help="fill in a thank-you or follow-up e-mail")
+    parser.add_argument("template", help="thank-you, follow-up or linkedin-note")
+    parser.add_argument("--lang", default="en", help="en or ja (default en)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help=f"a field's value; repeat for each field ({', '.join(FIELDS)})",
+    )
+    parser.add_argument("--premium", action="store_true", help="LinkedIn Premium: 300 characters")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument("--eml", metavar="FILE", help="write an .eml message to FILE")
+    parser.set_defaults(run=run)
