@@ -17,7 +17,20 @@ for folder in (ROOT / "src", ROOT / "widgets"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from orei_site import assets, markers, sitemaps, static_pages  # noqa: E402 - needs the path above
+from orei_site import assets, csp, markers, sitemaps, static_pages  # noqa: E402 - needs the path above
+
+# `mkdocs serve` injects an inline live-reload script no policy can name in advance.
+_SERVING = False
+
+
+def on_startup(command, dirty):
+    """Note whether this is `mkdocs serve`, which serves the pages without their policy."""
+    global _SERVING
+    _SERVING = command == "serve"
+
+
+def _with_policy(html: str) -> str:
+    return html if _SERVING or not html else csp.add_policy_meta(html)
 
 
 def _lang(page) -> str:
@@ -38,7 +51,13 @@ def on_page_content(html, page, config, files):
 def on_post_template(output_content, template_name, config):
     """Write the site-wide 404 page from the default language's build only."""
     language = config.theme["language"]
-    return static_pages.keep_default_language(output_content, template_name, language)
+    output = static_pages.keep_default_language(output_content, template_name, language)
+    return _with_policy(output) if template_name.endswith(".html") else output
+
+
+def on_post_page(output, page, config):
+    """Put the Content Security Policy, with the page's inline-script hashes, into its head."""
+    return _with_policy(output)
 
 
 def on_post_build(config):
@@ -46,6 +65,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     assets.build_assets(site_dir)
     sitemaps.write_language_sitemaps(site_dir)
+    csp.headers_file(site_dir)
 
 
 def on_serve(server, config, builder):

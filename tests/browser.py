@@ -1,7 +1,10 @@
 """Fixtures for tests that open the built site in headless Chromium.
 
-Every page a test opens is watched: a request to any host but 127.0.0.1, or an
-error in the console, fails the test when it ends.
+Every page a test opens is watched: a request to any host but 127.0.0.1, an
+error in the console, or a Content Security Policy violation fails the test when
+it ends. The shared server sends the headers the build writes for hosts
+(`_headers`: the policy, with `frame-ancestors`), so every browser test runs
+under the site's policy twice over, as a header and as each page's meta tag.
 """
 
 from __future__ import annotations
@@ -69,9 +72,20 @@ class Watch:
         ]
 
 
+# An init script runs whatever the page's policy says; it turns each violation into a
+# console error, which `assert_clean` reports.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const what = event.blockedURI || "inline";
+  console.error(`CSP violation: ${event.effectiveDirective} blocked ${what}`);
+});
+"""
+
+
 def watch(context) -> Watch:
     """Record every request (pages and workers) and console error of a browser context."""
     seen = Watch()
+    context.add_init_script(script=REPORT_CSP_VIOLATIONS)
     context.on("request", lambda request: seen.requests.append(request.url))
     context.on(
         "response",
@@ -115,11 +129,18 @@ def site_dir(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("site"))
 
 
+def host_headers(site_dir: Path) -> dict[str, str]:
+    """The headers the build asks a host to send (its `_headers` file)."""
+    from orei_site.csp import read_headers_file
+
+    return read_headers_file(site_dir)
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> Iterator[str]:
-    from site_server import serve
+    from site_server import ServerControls, serve
 
-    with serve(site_dir) as (url, _controls):
+    with serve(site_dir, ServerControls(headers=host_headers(site_dir))) as (url, _controls):
         yield url
 
 
