@@ -22,6 +22,7 @@ import jinja2
 
 from orei import date_text
 from orei.business_calendar import holidays_in_year
+from orei.email_templates import templates
 from orei.messages import message
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +70,7 @@ def widget_form(name: str, lang: str, page_url: str = "") -> str:
         id=f"orei-{name}",
         zones=_zones(),
         links=_links(lang, page_url),
+        email_templates=[(tpl.key, tpl.title, i == 0) for i, tpl in enumerate(templates(lang))],
     )
 
 

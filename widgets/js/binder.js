@@ -217,6 +217,7 @@ function mount(form) {
   const useUrl = form.hasAttribute("data-url-state");
   let latest = 0;
 
+  const forget = remember(form);
   const params = hashParams();
   if (params) writeState(form, params);
 
@@ -267,9 +268,52 @@ function mount(form) {
     if (!button || !form.contains(button)) return;
     event.preventDefault();
     if (button.dataset.action === "copy") copy(form, button);
-    else act(button.dataset.action);
+    else if (button.dataset.action === "forget") {
+      forget();
+      update();
+    } else act(button.dataset.action);
   });
   update();
+}
+
+// Fields named in data-remember are kept in localStorage only while the reader
+// has ticked the data-remember-toggle box; unticking or "forget" removes them.
+function remember(form) {
+  const names = (form.dataset.remember || "").split(/\s+/).filter(Boolean);
+  const toggle = form.querySelector("[data-remember-toggle]");
+  const key = `orei:remember:${form.dataset.oreiWidget}`;
+  const fields = () => names.map((name) => form.elements.namedItem(name)).filter(Boolean);
+  if (names.length === 0 || !toggle) return () => {};
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(key) || "null");
+  } catch {
+    saved = null; // storage blocked or unreadable: start empty
+  }
+  if (saved && typeof saved === "object") {
+    toggle.checked = true;
+    for (const field of fields()) if (typeof saved[field.name] === "string") field.value = saved[field.name];
+  }
+  const store = () => {
+    try {
+      if (toggle.checked) {
+        localStorage.setItem(key, JSON.stringify(Object.fromEntries(fields().map((f) => [f.name, f.value]))));
+      } else if (localStorage.getItem(key) !== null) {
+        localStorage.removeItem(key);
+      }
+    } catch {
+      // Storage may be blocked; remembering is a convenience, not a requirement.
+    }
+  };
+  form.addEventListener("input", store);
+  form.addEventListener("change", store);
+  return () => {
+    toggle.checked = false;
+    for (const field of fields()) field.value = "";
+    store();
+    const note = form.querySelector("[data-forget-status]");
+    if (note) note.textContent = note.dataset.textDone || "";
+  };
 }
 
 async function copy(form, button) {

@@ -22,6 +22,7 @@ from orei.errors import InputError
 WIDGETS = {
     "business-day": "orei_widgets.business_day",
     "follow-up": "orei_widgets.follow_up",
+    "email": "orei_widgets.email_generator",
 }
 
 
