@@ -130,10 +130,10 @@ def test_linkedin_note_needs_the_name():
         ),
         ("en", "", "", "the interview on 28 April and for the time you spent with me."),
         ("ja", "first", "in-person", "ご多忙の中、直接お会いするお時間をいただき"),
-        ("ja", "", "", "4月28日（火）にバックエンドエンジニアの面接をしていただきました"),
-        ("ja", "final", "online", "最終面接をしていただきました"),
+        ("ja", "", "", "4月28日（火）にバックエンドエンジニアの面接を受けさせていただきました"),
+        ("ja", "final", "online", "最終面接を受けさせていただきました"),
         ("ja", "final", "ONLINE", "オンラインでお話しするお時間をいただき"),
-        ("ja", "first", "In person", "一次面接をしていただきました"),
+        ("ja", "first", "In person", "一次面接を受けさせていただきました"),
     ],
 )
 def test_round_and_format_wording(lang, round_, format_, text):
