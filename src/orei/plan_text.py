@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from orei.date_text import weekday
 from orei.messages import message
 from orei.plan import Plan
-
-_WEEKDAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": tuple("月火水木金土日")}
 
 
 def day_name(day: dt.date, lang: str) -> str:
     """`Thu 2026-05-07` (English) or `2026-05-07（木）` (Japanese)."""
     if lang == "ja":
-        return f"{day.isoformat()}（{_WEEKDAYS['ja'][day.weekday()]}）"
-    return f"{_WEEKDAYS['en'][day.weekday()]} {day.isoformat()}"
+        return f"{day.isoformat()}（{weekday(day, lang)}）"
+    return f"{weekday(day, lang)} {day.isoformat()}"
 
 
 def clock(moment: dt.datetime) -> str:
