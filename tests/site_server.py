@@ -1,14 +1,19 @@
 """A static server for the built site, on 127.0.0.1, as a real host would serve it.
 
 It sends the MIME types a host must send (`application/wasm` for streaming
-compilation, `text/javascript` for modules), can add a Content-Security-Policy
-header, and can be told to answer 404 for chosen paths to test failures.
+compilation, `text/javascript` for modules), the Cache-Control headers the README
+asks of a host (immutable for versioned names, `no-cache` otherwise), serves the
+build's precompressed `.br` and `.gz` copies with Content-Encoding when the browser
+accepts them, counts the bytes it sends, can add a Content-Security-Policy header,
+and can be told to answer 404 for chosen paths to test failures.
 """
 
 from __future__ import annotations
 
+import email.utils
 import functools
 import http.server
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -25,6 +30,11 @@ MIME_TYPES = {
     ".zip": "application/zip",
     ".webmanifest": "application/manifest+json",
 }
+# A name that carries a content hash, like `orei-bundle.0123456789abcdef.zip`, or a file
+# inside a folder named by one (`pyodide-314.0.7-0123abcd/`): it never changes.
+VERSIONED = re.compile(r"[.-][0-9a-f]{12,}[./]|/pyodide-[0-9.]+-[0-9a-f]{8,}/")
+# Precompressed copies the build writes beside large files, best first.
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
 @dataclass
@@ -33,6 +43,32 @@ class ServerControls:
 
     missing: list[re.Pattern[str]] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
+    # Bytes written to the network (headers and bodies) since the last reset.
+    sent_bytes: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def count(self, n: int) -> None:
+        with self._lock:
+            self.sent_bytes += n
+
+    def take_sent_bytes(self) -> int:
+        """The bytes sent since the last call, and start counting again."""
+        with self._lock:
+            sent, self.sent_bytes = self.sent_bytes, 0
+        return sent
+
+
+class _CountingWriter:
+    def __init__(self, raw, controls: ServerControls) -> None:
+        self._raw = raw
+        self._controls = controls
+
+    def write(self, data) -> int:
+        self._controls.count(len(data))
+        return self._raw.write(data)
+
+    def __getattr__(self, name: str):
+        return getattr(self._raw, name)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -42,17 +78,64 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     }
     controls: ServerControls
 
+    _encoding: str | None = None
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile, self.controls)
+
     def log_message(self, format: str, *args: object) -> None:
         pass  # quiet: pytest shows failures, not access logs
 
     def send_head(self):  # type: ignore[override]
         path = self.path.split("?", 1)[0]
+        self._encoding = None
         if any(pattern.search(path) for pattern in self.controls.missing):
             self.send_error(404)
             return None
+        if not path.endswith("/"):
+            local = self.translate_path(self.path)
+            accepted = {
+                part.split(";")[0].strip()
+                for part in self.headers.get("Accept-Encoding", "").split(",")
+            }
+            for encoding, suffix in ENCODINGS:
+                if encoding in accepted and os.path.isfile(local + suffix):
+                    self._encoding = encoding
+                    return self._send_precompressed(local, local + suffix)
         return super().send_head()
 
+    def _send_precompressed(self, local: str, compressed: str):
+        stat = os.stat(compressed)
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                unchanged = email.utils.parsedate_to_datetime(since).timestamp() >= int(
+                    stat.st_mtime
+                )
+            except (TypeError, ValueError):
+                unchanged = False
+            if unchanged:
+                self.send_response(304)
+                self.end_headers()
+                return None
+        handle = open(compressed, "rb")  # noqa: SIM115 - closed by the caller, as http.server does
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(local))
+        self.send_header("Content-Encoding", self._encoding or "identity")
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
+        self.end_headers()
+        return handle
+
     def end_headers(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if VERSIONED.search(path):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        if not path.endswith((".html", "/")):
+            self.send_header("Vary", "Accept-Encoding")
         for name, value in self.controls.headers.items():
             self.send_header(name, value)
         super().end_headers()

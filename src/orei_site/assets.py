@@ -6,6 +6,10 @@ core from the npm package (installed by `npm ci`), the `orei` and
 dependencies downloaded from the package index. Work is cached under
 `.cache/orei-assets`, keyed by content, so a rebuild during `mkdocs serve`
 only rebuilds the wheel whose source changed.
+
+The fast path (README, "Performance") adds the bytecode bundle from
+`orei_site.bundle`, under a versioned name that the worker is told at build time,
+and brotli and gzip copies of the large runtime files for hosts that serve them.
 """
 
 from __future__ import annotations
@@ -21,12 +25,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from orei_site import bundle as python_bundle
+
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_VERSION = "314.0.7"
 # The core of the npm package; its own lock lists packages the site does not ship.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 # Where the site keeps its runtime, relative to the site root.
 ASSETS_PATH = "assets/orei"
+# Large files served with precompressed copies beside them (`NAME.br`, `NAME.gz`).
+PRECOMPRESSED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# The line of worker.js that the build fills in with the bundle's versioned name.
+WORKER_BUILD_LINE = "const BUILD = { bundle: null };"
 # Wheels built here carry this date so that an unchanged source gives the same bytes.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
@@ -43,11 +53,13 @@ class SiteAssets:
         directory: The runtime folder inside the site (`assets/orei/runtime`).
         wheels: The wheel files, inside `directory`.
         lock: The site's `pyodide-lock.json`, which lists exactly `wheels`.
+        bundle: The bytecode zip of the fast path, inside `directory`.
     """
 
     directory: Path
     wheels: tuple[Path, ...]
     lock: Path
+    bundle: Path
 
 
 def _digest(paths: Iterable[Path], base: Path) -> str:
@@ -236,6 +248,35 @@ def copy_glue(project: Path, target: Path) -> list[Path]:
     return copied
 
 
+def write_bundle(directory: Path, packages: list[str], cache: Path, project: Path) -> Path:
+    """Compile the bytecode bundle into `directory`, replacing an older one."""
+    built = python_bundle.build_bundle(directory, packages, cache, project=project)
+    for stale in directory.glob("orei-bundle.*"):
+        if not stale.name.startswith(built.name):
+            stale.unlink()
+    target = directory / built.name
+    _copy_if_changed(built, target)
+    return target
+
+
+def write_precompressed(files: Iterable[Path], cache: Path) -> None:
+    """Write `NAME.br` and `NAME.gz` beside each of `files`."""
+    for file in files:
+        br, gz = python_bundle.precompressed(file, cache)
+        _copy_if_changed(br, file.with_name(file.name + ".br"))
+        _copy_if_changed(gz, file.with_name(file.name + ".gz"))
+
+
+def point_worker_at(worker: Path, bundle: Path) -> None:
+    """Tell the copied worker.js the bundle's versioned name."""
+    text = worker.read_text("utf-8")
+    if WORKER_BUILD_LINE not in text:
+        raise AssetError(f"{worker} lacks the line {WORKER_BUILD_LINE!r} the build fills in")
+    build = json.dumps({"bundle": bundle.name})
+    filled = text.replace(WORKER_BUILD_LINE, f"const BUILD = {build};")
+    worker.write_text(filled, "utf-8")
+
+
 def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = None) -> SiteAssets:
     """Write the runtime, the wheels, their lock and the widget glue into `site_dir`.
 
@@ -266,8 +307,12 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
         *download_wheels(runtime_requirements(project), cache),
     ]
     lock = write_lock(runtime, wheels, directory)
+    packages = sorted(json.loads(lock.read_text("utf-8"))["packages"])
+    bundle = write_bundle(directory, packages, cache, project)
+    write_precompressed([*(directory / name for name in PRECOMPRESSED), bundle], cache)
     copy_glue(project, assets)
-    return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock)
+    point_worker_at(assets / "worker.js", bundle)
+    return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock, bundle)
 
 
 if __name__ == "__main__":

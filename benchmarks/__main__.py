@@ -1,0 +1,254 @@
+"""`python -m benchmarks [--runs N] [--throttle] [--widget follow-up] ...` (see `--help`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.baseline import write_baseline
+from benchmarks.measure import Target, Visit, visit, wait_for_service_worker
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402 - tests/ is on the path now
+from site_server import serve  # noqa: E402
+
+# The widgets the benchmark knows: the page, the result to wait for, the input to type into.
+TARGETS = {
+    "business-day": Target(
+        page="calendar/",
+        widget="business-day",
+        result="business-day",
+        input_name="date",
+        values=tuple(f"2026-11-{day:02d}" for day in range(10, 25)),
+    ),
+    "follow-up": Target(
+        page="follow-up/",
+        widget="follow-up",
+        result="follow-up-earliest",
+        input_name="ended_date",
+        values=tuple(f"2026-11-{day:02d}" for day in range(10, 25)),
+    ),
+}
+
+
+@dataclass
+class Series:
+    """Every visit of one kind (site or baseline) under one network."""
+
+    cold: list[Visit] = field(default_factory=list)
+    warm: list[Visit] = field(default_factory=list)
+
+
+def build(site: Path) -> None:
+    """`mkdocs build --strict` into `site`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def network_conditions(spec: str) -> dict:
+    """`MBIT,LATENCY_MS` -> DevTools' Network.emulateNetworkConditions parameters."""
+    mbit, latency = (float(part) for part in spec.split(","))
+    rate = mbit * 1_000_000 / 8
+    return {"latency": latency, "downloadThroughput": rate, "uploadThroughput": rate}
+
+
+def measure_once(playwright, url: str, target: Target, controls, network, *, wait_sw: bool):
+    """One cold visit in a new browser profile, then a warm one (a second visit, same profile).
+
+    A persistent profile keeps a disk cache and compiled code as a reader's browser does.
+    """
+    from benchmarks.measure import PROBE
+
+    with tempfile.TemporaryDirectory(prefix="orei-bench-") as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=chromium_path(),
+            args=CHROMIUM_FLAGS,
+            locale="en-GB",
+            timezone_id="Asia/Tokyo",
+        )
+        context.add_init_script(PROBE.replace("SELECTOR", repr(target.selector)))
+        try:
+            for extra in context.pages:
+                extra.close()
+            cold, page = visit(context, url, target, controls, network=network)
+            cold.service_worker = wait_for_service_worker(page) if wait_sw else False
+            page.close()
+            warm, page = visit(context, url, target, controls, network=network, typing=False)
+            page.close()
+        finally:
+            context.close()
+    return cold, warm
+
+
+def measure(playwright, urls: dict[str, str], target: Target, controls, network, runs: int):
+    """`runs` rounds; each measures every kind, in turns, so load on the machine hits all."""
+    series = {kind: Series() for kind in urls}
+    for run in range(runs):
+        kinds = list(urls) if run % 2 == 0 else list(reversed(urls))
+        for kind in kinds:
+            cold, warm = measure_once(
+                playwright, urls[kind], target, controls, network, wait_sw=kind == "site"
+            )
+            series[kind].cold.append(cold)
+            series[kind].warm.append(warm)
+    return series
+
+
+def median(values) -> float:
+    """The median, ignoring missing values (NaN when none)."""
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else float("nan")
+
+
+def worst(lists) -> float:
+    """The largest value of all the lists (0 when none)."""
+    return max((max(values, default=0.0) for values in lists), default=0.0)
+
+
+def rows(site: Series, base: Series, label: str) -> list[tuple[str, float, float, str]]:
+    """The table's rows for one network: (measure, Orei, baseline, unit)."""
+
+    def first(visits):
+        return median(v.first_result for v in visits)
+
+    return [
+        (f"first result, cold{label} (ms)", first(site.cold), first(base.cold), "ms"),
+        (f"first result, warm{label} (ms)", first(site.warm), first(base.warm), "ms"),
+        (
+            f"first contentful paint, cold{label} (ms)",
+            median(v.fcp for v in site.cold),
+            median(v.fcp for v in base.cold),
+            "ms",
+        ),
+        (
+            f"bytes transferred, cold{label} (kB)",
+            median(v.sent_bytes for v in site.cold) / 1000,
+            median(v.sent_bytes for v in base.cold) / 1000,
+            "kB",
+        ),
+        (
+            f"bytes transferred, warm{label} (kB)",
+            median(v.sent_bytes for v in site.warm) / 1000,
+            median(v.sent_bytes for v in base.warm) / 1000,
+            "kB",
+        ),
+        (
+            f"longest main-thread task, boot{label} (ms)",
+            worst(v.boot_long_tasks for v in site.cold + site.warm),
+            worst(v.boot_long_tasks for v in base.cold + base.warm),
+            "ms",
+        ),
+        (
+            f"longest main-thread task, typing{label} (ms)",
+            worst(v.typing_long_tasks for v in site.cold),
+            worst(v.typing_long_tasks for v in base.cold),
+            "ms",
+        ),
+        (
+            f"recompute in Python, median{label} (ms)",
+            median(t for v in site.cold for t in v.python_ms),
+            median(t for v in base.cold for t in v.python_ms),
+            "ms",
+        ),
+        (
+            f"input to updated result, median{label} (ms)",
+            median(t for v in site.cold for t in v.roundtrip_ms),
+            median(t for v in base.cold for t in v.roundtrip_ms),
+            "ms",
+        ),
+    ]
+
+
+def table(all_rows) -> str:
+    """A Markdown table with the ratio of Orei to the baseline."""
+    lines = ["| Measure | Orei | Baseline | Orei / baseline |", "|---|---:|---:|---:|"]
+    for name, ours, theirs, _unit in all_rows:
+        ratio = f"{ours / theirs:.2f}" if theirs and theirs == theirs and theirs > 0 else "–"
+        lines.append(f"| {name} | {ours:,.1f} | {theirs:,.1f} | {ratio} |")
+    return "\n".join(lines)
+
+
+def machine(browser) -> str:
+    """Cores, memory, architecture and browser, for the README."""
+    cores = os.cpu_count()
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f"{pages / 2**30:.0f} GiB"
+    except (ValueError, OSError):
+        memory = "?"
+    return (
+        f"{cores} cores, {memory}, {platform.machine()} ({platform.system()}), "
+        f"Chromium {browser.version}, {sys.executable.split('/')[-1]} {platform.python_version()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build, serve, measure, print."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="cold+warm visits per kind (5)")
+    parser.add_argument("--widget", choices=sorted(TARGETS), default="business-day")
+    parser.add_argument("--page", help="the widget's page, relative to the site root")
+    parser.add_argument("--result", help="the data-result slot to wait for")
+    parser.add_argument(
+        "--throttle",
+        nargs="?",
+        const="10,40",
+        metavar="MBIT,MS",
+        help="also measure on a throttled network (default 10 Mbit/s, 40 ms)",
+    )
+    parser.add_argument("--site", type=Path, help="measure this built site instead of building")
+    parser.add_argument("--query", default="", help="append to the site's page URL (?orei-debug)")
+    args = parser.parse_args(argv)
+
+    target = TARGETS[args.widget]
+    if args.page or args.result:
+        target = Target(
+            page=args.page or target.page,
+            widget=target.widget,
+            result=args.result or target.result,
+            input_name=target.input_name,
+            values=target.values,
+        )
+    site = args.site or ROOT / ".cache" / "bench" / "site"
+    if not args.site:
+        print(f"building the site into {site} …", file=sys.stderr)
+        build(site)
+    baseline = write_baseline(site, target.page, target.widget)
+
+    from playwright.sync_api import sync_playwright
+
+    networks = [("", None)]
+    if args.throttle:
+        mbit, ms = args.throttle.split(",")
+        networks.append((f", {mbit} Mbit/s {ms} ms", network_conditions(args.throttle)))
+    all_rows = []
+    with serve(site) as (base, controls), sync_playwright() as playwright:
+        urls = {"site": base + target.page + args.query, "baseline": base + baseline}
+        for label, network in networks:
+            print(f"measuring{label or ' unthrottled'}, {args.runs} runs …", file=sys.stderr)
+            series = measure(playwright, urls, target, controls, network, args.runs)
+            all_rows += rows(series["site"], series["baseline"], label)
+            if not all(v.service_worker for v in series["site"].cold):
+                print("note: the service worker was not active before every warm visit",
+                      file=sys.stderr)  # fmt: skip
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        print(f"\nOrei `{target.page}` ({target.widget}) against a plain Pyodide page, "
+              f"medians of {args.runs} runs; {machine(browser)}\n")  # fmt: skip
+        browser.close()
+        print(table(all_rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""The fast path's Python: one zip of bytecode, and precompressed copies of large files.
+
+`build_bundle` runs Pyodide under Node (`compile_bundle.mjs`) to compile the standard
+library, `orei`, the widgets and their pure-Python dependencies to `.pyc` with the
+CPython that runs in the browser. The worker passes the zip to `loadPyodide` as its
+`stdLibURL`, so booting installs nothing and imports read no source. Results are
+cached under `.cache/orei-assets`, keyed by everything that goes into them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+COMPILER = HERE / "compile_bundle.mjs"
+LAZY_STDLIB = HERE / "lazy_stdlib.py"
+# Brotli comes from Node's zlib, which the build needs anyway for the bundle.
+BROTLI = """
+const zlib = require("node:zlib"), fs = require("node:fs");
+const [source, target] = process.argv.slice(1);
+const data = fs.readFileSync(source);
+fs.writeFileSync(target, zlib.brotliCompressSync(data, { params: {
+  [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+  [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+}}));
+"""
+
+
+class BundleError(RuntimeError):
+    """The bundle could not be compiled; the message has Node's output."""
+
+
+def _sha(paths: list[Path], *extra: str) -> str:
+    sha = hashlib.sha256()
+    for text in extra:
+        sha.update(text.encode())
+    for path in paths:
+        sha.update(path.name.encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        raise BundleError("Node.js is needed to compile the Python bundle (it runs Pyodide)")
+    return node
+
+
+def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Path) -> Path:
+    """Compile the bytecode zip for `packages` (names in `runtime`'s lock), cached by content.
+
+    Args:
+        runtime: A runtime folder with Pyodide's core, `python_stdlib.zip`, the lock and
+            the wheels it lists.
+        packages: The packages to install and compile with the standard library.
+        cache: The asset cache folder.
+        project: The repository root (where `node_modules` is).
+
+    Returns:
+        The zip, named `orei-bundle.<16 hex digits of its content>.zip`.
+
+    Raises:
+        BundleError: If Node or the compile fails.
+    """
+    inputs = sorted(
+        [
+            runtime / "python_stdlib.zip",
+            runtime / "pyodide.asm.wasm",
+            COMPILER,
+            *runtime.glob("*.whl"),
+        ]
+    )
+    key = _sha(inputs, *packages)[:24]
+    folder = cache / "bundle" / key
+    found = sorted(folder.glob("orei-bundle.*.zip"))
+    if found:
+        return found[0]
+    tmp = folder.with_name(f"{key}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    raw = tmp / "bundle.zip"
+    result = subprocess.run(
+        [_node(), str(COMPILER), str(runtime), str(raw), *packages],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not raw.exists():
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BundleError(f"compiling the Python bundle failed:\n{result.stdout}\n{result.stderr}")
+    digest = hashlib.sha256(raw.read_bytes()).hexdigest()[:16]
+    raw.rename(tmp / f"orei-bundle.{digest}.zip")
+    try:
+        tmp.rename(folder)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)  # another build got there first, same content
+    return next(folder.glob("orei-bundle.*.zip"))
+
+
+def precompressed(source: Path, cache: Path) -> tuple[Path, Path]:
+    """Brotli and gzip copies of `source` (cached by content): `(br, gz)`."""
+    key = _sha([source])[:24]
+    folder = cache / "compressed" / key
+    br, gz = folder / "file.br", folder / "file.gz"
+    if br.exists() and gz.exists():
+        return br, gz
+    tmp = folder.with_name(f"{key}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    subprocess.run([_node(), "-e", BROTLI, str(source), str(tmp / "file.br")], check=True)
+    data = source.read_bytes()
+    (tmp / "file.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    try:
+        tmp.rename(folder)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return br, gz
