@@ -307,13 +307,16 @@ def test_search_index_holds_both_languages_with_a_separator_for_japanese(site_di
     locations = {doc["location"] for doc in index["docs"]}
     assert {"thank-you-email/", "ja/thank-you-email/", "follow-up/", "ja/follow-up/"} <= locations
     separator = re.compile(index["config"]["separator"])
-    # Japanese punctuation separates words, and so does kanji or kana meeting katakana.
-    assert separator.split("お礼メール。問い合わせ、振り返り") == [
+    # Japanese punctuation separates words, and so do kanji or kana meeting katakana and
+    # an honorific prefix on a kanji, so that the text holds お礼 as the query does.
+    assert separator.split("面接のお礼メール。問い合わせ、振り返り") == [
+        "面接の",
         "お礼",
         "メール",
         "問い合わせ",
         "振り返り",
     ]
+    assert separator.split("お礼") == ["お礼"]
     assert separator.split("follow-up email") == ["follow", "up", "email"]
 
 
