@@ -28,7 +28,12 @@ def test_every_date_agrees_with_the_cabinet_office_list(official_holidays):
 @pytest.mark.parametrize(
     ("day", "kind", "name_en", "name_ja"),
     [
-        (D(2026, 5, 6), "holiday", "Substitute holiday for Constitution Memorial Day", "振替休日（憲法記念日）"),
+        (
+            D(2026, 5, 6),
+            "holiday",
+            "Substitute holiday for Constitution Memorial Day",
+            "振替休日（憲法記念日）",
+        ),
         (D(2026, 9, 22), "holiday", "Citizens' Holiday", "国民の休日"),
         (D(2019, 5, 1), "holiday", "Enthronement Day", "天皇の即位の日"),
         (D(2026, 12, 29), "closure", "New Year closure", "年末年始休業"),
@@ -56,7 +61,8 @@ def test_obon_is_off_by_default_and_can_be_enabled():
 def test_extra_closed_dates():
     calendar = BusinessCalendar(closed_dates=frozenset({D(2026, 11, 27)}))
     off = calendar.day_off(D(2026, 11, 27))
-    assert off is not None and off.kind == "closure"
+    assert off is not None
+    assert off.kind == "closure"
 
 
 def test_unknown_closure_names_the_field():
@@ -75,5 +81,6 @@ def test_outside_the_supported_range_is_an_input_error(day):
 def test_holidays_in_year_2026():
     days = holidays_in_year(2026)
     assert len(days) == 18
-    assert days[0].date == D(2026, 1, 1) and days[0].name_ja == "元日"
+    assert days[0].date == D(2026, 1, 1)
+    assert days[0].name_ja == "元日"
     assert [h.date for h in days] == sorted(h.date for h in days)

@@ -18,6 +18,7 @@ from typing import Literal
 
 import jpholiday
 
+from orei.date_text import weekday
 from orei.errors import InputError
 
 FIRST_SUPPORTED = dt.date(2000, 1, 1)
@@ -196,8 +197,9 @@ class BusinessCalendar:
         if day in self.closed_dates:
             return DayOff(day, "closure", "Closed (your list)", "休業日（入力した日）")
         if day.weekday() >= 5:
-            name_en, name_ja = ("Saturday", "土曜日") if day.weekday() == 5 else ("Sunday", "日曜日")
-            return DayOff(day, "weekend", name_en, name_ja)
+            return DayOff(
+                day, "weekend", weekday(day, "en", long=True), weekday(day, "ja", long=True)
+            )
         return None
 
     def is_business_day(self, day: dt.date) -> bool:

@@ -30,4 +30,6 @@ class InputError(ValueError):
 
     def message(self, lang: str = "en") -> str:
         """The message in `lang` (`en` or `ja`), naming the field."""
-        return message(lang, f"errors.{self.code}", field=field_label(lang, self.field), **self.params)
+        return message(
+            lang, f"errors.{self.code}", field=field_label(lang, self.field), **self.params
+        )

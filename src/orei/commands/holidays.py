@@ -22,7 +22,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(
             json.dumps(
-                [{"date": h.date.isoformat(), "name_en": h.name_en, "name_ja": h.name_ja} for h in found],
+                [
+                    {"date": h.date.isoformat(), "name_en": h.name_en, "name_ja": h.name_ja}
+                    for h in found
+                ],
                 ensure_ascii=False,
             )
         )
