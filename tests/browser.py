@@ -125,8 +125,20 @@ def wait_for_result(page, widget: str, result: str, timeout: float = 60_000):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("site"))
+def site_port() -> int:
+    from site_server import free_port
+
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, site_port) -> Path:
+    # Material's instant navigation only takes links to the address the site was built
+    # for (its sitemap's), so the build names the port the tests serve it on.
+    return build_site(
+        tmp_path_factory.mktemp("site"),
+        extra_env={"OREI_SITE_URL": f"http://127.0.0.1:{site_port}/"},
+    )
 
 
 def host_headers(site_dir: Path) -> dict[str, str]:
@@ -136,11 +148,23 @@ def host_headers(site_dir: Path) -> dict[str, str]:
     return read_headers_file(site_dir)
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--orei-runtime",
+        choices=("fast", "debug"),
+        default="fast",
+        help="how the widgets' worker boots: the bytecode bundle (fast) or the wheels (debug)",
+    )
+
+
 @pytest.fixture(scope="session")
-def site_url(site_dir) -> Iterator[str]:
+def site_url(site_dir, site_port, request) -> Iterator[str]:
     from site_server import ServerControls, serve
 
-    with serve(site_dir, ServerControls(headers=host_headers(site_dir))) as (url, _controls):
+    controls = ServerControls(headers=host_headers(site_dir))
+    # `pytest --orei-runtime=debug`: every page's worker boots from the wheels.
+    controls.debug_runtime = request.config.getoption("--orei-runtime") == "debug"
+    with serve(site_dir, controls, port=site_port) as (url, _controls):
         yield url
 
 

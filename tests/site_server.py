@@ -13,8 +13,10 @@ from __future__ import annotations
 import email.utils
 import functools
 import http.server
+import io
 import os
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +45,9 @@ class ServerControls:
 
     missing: list[re.Pattern[str]] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
+    # Serve worker.js without the bundle's name, so the worker boots the debug way
+    # (Pyodide's standard library and the wheels through the lock).
+    debug_runtime: bool = False
     # Bytes written to the network (headers and bodies) since the last reset.
     sent_bytes: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -93,6 +98,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if any(pattern.search(path) for pattern in self.controls.missing):
             self.send_error(404)
             return None
+        if self.controls.debug_runtime and path.endswith("/assets/orei/worker.js"):
+            return self._send_debug_worker(self.translate_path(self.path))
         if not path.endswith("/"):
             local = self.translate_path(self.path)
             accepted = {
@@ -104,6 +111,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                     self._encoding = encoding
                     return self._send_precompressed(local, local + suffix)
         return super().send_head()
+
+    def _send_debug_worker(self, local: str):
+        text = Path(local).read_text("utf-8")
+        body = re.sub(r"const BUILD = \{.*\};", "const BUILD = { bundle: null };", text).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/javascript")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def _send_precompressed(self, local: str, compressed: str):
         stat = os.stat(compressed)
@@ -141,15 +157,22 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
 def serve(
-    directory: Path, controls: ServerControls | None = None
+    directory: Path, controls: ServerControls | None = None, port: int = 0
 ) -> Iterator[tuple[str, ServerControls]]:
-    """Serve `directory` on a free port of 127.0.0.1; yield the base URL and the controls."""
+    """Serve `directory` on 127.0.0.1 (a free port unless given); yield the base URL and controls."""
     controls = controls or ServerControls()
     handler = type("Handler", (_Handler,), {"controls": controls})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+        ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -49,9 +49,12 @@ def test_japanese_page_answers_in_japanese(page, site_url):
 def test_reached_by_instant_navigation(page, site_url):
     page.clock.set_fixed_time(NOW)
     page.goto(site_url)
-    # Material's instant navigation swaps the page without reloading scripts.
+    # Material's instant navigation swaps the page without reloading scripts: a mark
+    # left on the window survives only if no new document was loaded.
+    page.evaluate("window.oreiSamePage = true")
     page.locator("a[href$='calendar/']").first.click()
     page.wait_for_url(re.compile(r"/calendar/$"))
     result = wait_for_result(page, "business-day", "business-day")
     assert expected(dt.date(2026, 5, 6)) in result.inner_text()
+    assert page.evaluate("window.oreiSamePage") is True
     assert page.evaluate("document.querySelectorAll('script[src*=\"binder\"]').length") == 1

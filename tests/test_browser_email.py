@@ -156,8 +156,11 @@ def test_the_calculator_prefills_the_interview_date(page, site_url):
     calculator.locator('[name="ended_date"]').fill("2026-04-28")
     calculator.locator('[name="ended_time"]').fill("18:30")
     calculator.locator('[data-result="follow-up-earliest"] time').wait_for()
+    page.evaluate("window.oreiSamePage = true")
     calculator.locator('[data-action="write-email"]').click()
     page.wait_for_url(re.compile(r"/write-email/"))
+    # Instant navigation: the same document, so the same Python worker, serves both.
+    assert page.evaluate("window.oreiSamePage") is True
     form = page.locator(f"{FORM}[data-orei-ready]")
     form.wait_for()
     assert form.locator('[name="interview_date"]').input_value() == "2026-04-28"

@@ -192,8 +192,10 @@ def test_write_the_email_carries_the_date(page, site_url):
 def test_reached_by_instant_navigation(page, site_url):
     page.clock.set_fixed_time(NOW)
     page.goto(site_url)
+    page.evaluate("window.oreiSamePage = true")
     page.locator("nav a[href$='follow-up/']").first.click()
     page.wait_for_url(re.compile(r"/follow-up/$"))
+    assert page.evaluate("window.oreiSamePage") is True  # no new document: instant navigation
     form = page.locator(f"{FORM}[data-orei-ready]")
     form.wait_for()
     fill(form, ended_date="2026-04-28", ended_time="15:00")
