@@ -168,7 +168,7 @@ def free_port() -> int:
 def serve(
     directory: Path, controls: ServerControls | None = None, port: int = 0
 ) -> Iterator[tuple[str, ServerControls]]:
-    """Serve `directory` on 127.0.0.1 (a free port unless given); yield the base URL and controls."""
+    """Serve `directory` on 127.0.0.1 (any free port by default); yield the URL and controls."""
     controls = controls or ServerControls()
     handler = type("Handler", (_Handler,), {"controls": controls})
     server = http.server.ThreadingHTTPServer(
