@@ -22,7 +22,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 chromium:
-	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium
+	@{ command -v chromium && fc-list | grep -q "Noto Sans CJK"; } >/dev/null 2>&1 || scripts/install-chromium
 
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
