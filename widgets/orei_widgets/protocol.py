@@ -88,13 +88,31 @@ def _context(raw: dict[str, Any]) -> Context:
     )
 
 
+def _field(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _state(raw: Any) -> State:
+    """The form's state as the binder sends it: text, and lists of text for checkbox groups.
+
+    A tampered page or a hand-made request may send numbers, nulls or nested data;
+    they become text here, which the widgets then accept or refuse with an input error.
+    """
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        str(name): [_field(item) for item in value] if isinstance(value, list) else _field(value)
+        for name, value in raw.items()
+    }
+
+
 def handle(request: dict[str, Any]) -> View:
     """Route a request to its widget and return the view."""
     name = str(request.get("widget", ""))
     if name not in WIDGETS:
         raise LookupError(f"unknown widget {name!r}")
     module = import_module(WIDGETS[name])
-    state = request.get("state") or {}
+    state = _state(request.get("state"))
     return module.handle(
         str(request.get("action", "update")), state, _context(request.get("context") or {})
     )

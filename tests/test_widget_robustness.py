@@ -1,0 +1,183 @@
+"""The widgets' one entry point, `orei_widgets.dispatch`, on arbitrary requests.
+
+The form's state reaches Python from the reader's typing, from a shared link's
+fragment, or from a tampered page; whatever it holds, the answer is a view
+(results, or errors beside their fields), never a failure and never an
+exception, and no typed text comes back as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html.parser import HTMLParser
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from orei_widgets import dispatch
+from orei_widgets.protocol import WIDGETS
+
+FIELDS = {
+    "business-day": ["date"],
+    "follow-up": [
+        "ended_date",
+        "ended_time",
+        "tz",
+        "candidate_tz",
+        "timeline",
+        "timeline_n",
+        "timeline_date",
+        "buffer",
+        "closures",
+        "closed_dates",
+    ],
+    "email": [
+        "template",
+        "lang",
+        "company",
+        "department",
+        "interviewer_name",
+        "salutation",
+        "interviewer_title",
+        "job_title",
+        "topic",
+        "interview_date",
+        "round",
+        "format",
+        "late_hour",
+        "premium",
+        "your_name",
+        "your_email",
+        "your_phone",
+        "remember",
+    ],
+}
+# A form as the reader leaves it, before a test changes some of it.
+VALID = {
+    "business-day": {"date": "2026-05-06"},
+    "follow-up": {
+        "ended_date": "2026-04-28",
+        "ended_time": "15:00",
+        "tz": "Asia/Tokyo",
+        "candidate_tz": "",
+        "timeline": "days",
+        "timeline_n": "10",
+        "timeline_date": "",
+        "buffer": "3",
+        "closures": ["new-year"],
+        "closed_dates": "2026-05-11",
+    },
+    "email": {
+        "template": "thank-you",
+        "lang": "ja",
+        "company": "株式会社アオバ",
+        "interviewer_name": "佐藤",
+        "salutation": "san",
+        "interview_date": "2026-04-28",
+        "round": "first",
+        "format": "online",
+        "late_hour": "on",
+        "your_name": "山田 花子",
+        "your_email": "hanako@example.com",
+    },
+}
+ACTIONS = ["update", "download-ics", "write-email", "copy", "download-eml", "forget"]
+# Markup the views build themselves; anything else in a result came from the input.
+VIEW_TAGS = {
+    "p", "time", "strong", "span", "ul", "li", "table", "caption", "thead", "tbody", "tr",
+    "th", "td", "pre", "mark",
+}  # fmt: skip
+PAYLOADS = [
+    "<img src=x onerror=alert(1)>",
+    "</textarea><script>alert(1)</script>",
+    "javascript:alert(1)",
+    "a\r\nBcc: someone@example.com",
+    "\u202eevil\u202c\u200f",
+    "🙇‍♀️",
+]
+# Values a form can hold, and values it cannot (numbers, nulls, nested data from a tampered page).
+plausible = st.one_of(
+    st.sampled_from(
+        [
+            "", "2026-04-28", "2099-12-31", "1999-12-31", "15:00", "24:00", "Asia/Tokyo",
+            "Europe/London", "none", "days", "weeks", "business_days", "date", "3", "0", "90",
+            "-1", "1e9", "new-year", "obon", "thank-you", "follow-up", "linkedin-note", "en",
+            "ja", "on", "san", "mr", "first", "online", "2026-05-01, 2026-05-02",
+        ]
+    ),
+    st.sampled_from(PAYLOADS),
+    st.text(max_size=40),
+)  # fmt: skip
+json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | plausible,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@st.composite
+def requests(draw):
+    widget = draw(st.sampled_from(sorted(WIDGETS)))
+    names = FIELDS[widget]
+    value = st.one_of(json_value, plausible, st.lists(st.one_of(plausible, json_value), max_size=3))
+    # A valid form with a few fields replaced, so that the rest of the form gets read too.
+    state = dict(VALID[widget])
+    state.update(draw(st.dictionaries(st.sampled_from(names), value, max_size=3)))
+    state.update(draw(st.dictionaries(st.text(max_size=8), value, max_size=2)))
+    for name in draw(st.sets(st.sampled_from(names), max_size=2)):
+        state.pop(name, None)
+    moment = draw(st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2099, 12, 1)))
+    context = {
+        "now": int(moment.replace(tzinfo=dt.UTC).timestamp() * 1000),
+        "lang": draw(st.sampled_from(["en", "ja", "ja-JP", "en-GB", "fr", ""])),
+        # The browser's own zone: usually a real one, but a browser may report anything.
+        "tz": draw(st.sampled_from(["Asia/Tokyo", "Europe/London", "UTC"]) | st.text(max_size=20)),
+        "links": {"email": "../write-email/"},
+    }
+    return {
+        "widget": widget,
+        "action": draw(st.sampled_from(ACTIONS) | st.text(max_size=10)),
+        "state": state,
+        "context": context,
+    }
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes.update(name for name, _value in attrs)
+
+
+def markup_in(html: str) -> Tags:
+    parser = Tags()
+    parser.feed(html)
+    return parser
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(requests())
+def test_any_request_gets_a_view_never_a_failure(request):
+    view = json.loads(dispatch(json.dumps(request)))
+    assert "failure" not in view, view.get("failure")
+    assert set(view) == {"results", "errors", "attrs", "enabled", "download", "navigate"}
+    assert all(isinstance(v, str) for v in view["results"].values())
+    assert all(isinstance(v, str) and v for v in view["errors"].values())
+    # Errors stand beside the fields of the form, and replace the results.
+    assert set(view["errors"]) <= set(FIELDS[request["widget"]])
+    if view["errors"]:
+        assert view["results"] == {}
+    for html in view["results"].values():
+        found = markup_in(html)
+        assert found.tags <= VIEW_TAGS
+        assert not {a for a in found.attributes if a.startswith("on") or a in {"src", "href"}}
+
+
+def test_every_widget_takes_part():
+    assert set(FIELDS) == set(WIDGETS)
