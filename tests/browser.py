@@ -134,11 +134,10 @@ def site_port() -> int:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory, site_port) -> Path:
     # Material's instant navigation only takes links to the address the site was built
-    # for (its sitemap's), so the build names the port the tests serve it on.
-    return build_site(
-        tmp_path_factory.mktemp("site"),
-        extra_env={"OREI_SITE_URL": f"http://127.0.0.1:{site_port}/"},
-    )
+    # for (its sitemap's), so the build names the port the tests serve it on; the
+    # variable stays set for the session, so tests that read mkdocs.yml agree.
+    os.environ["OREI_SITE_URL"] = f"http://127.0.0.1:{site_port}/"
+    return build_site(tmp_path_factory.mktemp("site"))
 
 
 def host_headers(site_dir: Path) -> dict[str, str]:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
 
 
 def switch_to(page, language: str) -> None:
@@ -39,25 +35,7 @@ def test_switching_from_japanese_keeps_the_page(page, site_url):
     assert page.locator("html").get_attribute("lang") == "en"
 
 
-def serve_sitemaps_at(page, site_url: str) -> None:
-    """Rewrite the sitemaps' addresses to the test server's port.
-
-    Material navigates instantly only to addresses its sitemap lists, and keeps the
-    sitemap's port (site_url's, 8000) when it maps them to the current host; the tests
-    serve on a free port, so without this every click would load a whole page.
-    """
-    configured = urlsplit(SITE_URL).netloc
-    served = urlsplit(site_url).netloc
-
-    def rewrite(route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(configured, served))
-
-    page.route(re.compile(r"/sitemap\.xml$"), rewrite)
-
-
 def test_after_instant_navigation_the_switch_follows_the_current_page(page, site_url):
-    serve_sitemaps_at(page, site_url)
     # Material intercepts links for instant navigation once it has read the sitemap.
     page.goto(site_url, wait_until="networkidle")
     page.evaluate("window.__same_document = true")

@@ -7,6 +7,7 @@ they check what a reader and a crawler get, in both languages.
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
+from yaml_env_tag import construct_env_tag
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEMAP_NS = {
@@ -32,6 +34,7 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+_Loader.add_constructor("!ENV", construct_env_tag)
 
 
 @cache
@@ -40,7 +43,8 @@ def mkdocs_config() -> dict:
 
 
 def site_url() -> str:
-    return mkdocs_config()["site_url"]
+    # The session's build is made for the port the tests serve it on (tests/browser.py).
+    return os.environ.get("OREI_SITE_URL") or mkdocs_config()["site_url"]
 
 
 def nav_pages() -> list[str]:
