@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orei_site import bundle as python_bundle
+from orei_site import hints, offline
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_VERSION = "314.0.7"
@@ -37,6 +38,8 @@ ASSETS_PATH = "assets/orei"
 PRECOMPRESSED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # The line of worker.js that the build fills in with the bundle's versioned name.
 WORKER_BUILD_LINE = "const BUILD = { bundle: null };"
+# widgets/js files that are not copied as they are (the build writes sw.js to the root).
+NOT_GLUE = frozenset({"sw.js"})
 # Wheels built here carry this date so that an unchanged source gives the same bytes.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
@@ -242,7 +245,7 @@ def copy_glue(project: Path, target: Path) -> list[Path]:
     copied = []
     for folder in ("js", "css"):
         for source in sorted((project / "widgets" / folder).glob("*")):
-            if source.is_file():
+            if source.is_file() and source.name not in NOT_GLUE:
                 _copy_if_changed(source, target / source.name)
                 copied.append(target / source.name)
     return copied
@@ -312,6 +315,14 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     write_precompressed([*(directory / name for name in PRECOMPRESSED), bundle], cache)
     copy_glue(project, assets)
     point_worker_at(assets / "worker.js", bundle)
+    runtime_path = f"{ASSETS_PATH}/runtime"
+    hints.add_hints_to_site(
+        site_dir, [f"{runtime_path}/pyodide.asm.wasm", f"{runtime_path}/{bundle.name}"]
+    )
+    fast_path = [*PRECOMPRESSED, "pyodide-lock.json", bundle.name]
+    offline.write_service_worker(
+        site_dir, project / "widgets" / "js" / "sw.js", [f"{runtime_path}/{n}" for n in fast_path]
+    )
     return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock, bundle)
 
 

@@ -61,9 +61,14 @@ async function boot() {
   post({ type: "progress", stage: "runtime", value: 0.15 });
   let pyodide = null;
   if (BUILD.bundle && !debug) {
+    // Pyodide leaves a rejected promise of its own behind when the bundle fails to load;
+    // the fallback below handles the failure, so it is not reported as uncaught.
+    const ignore = (event) => event.preventDefault();
+    self.addEventListener("unhandledrejection", ignore);
     try {
       pyodide = await bootFast();
       dispatch = pyodide.pyimport("orei_widgets").dispatch;
+      self.removeEventListener("unhandledrejection", ignore);
     } catch {
       pyodide = null; // a missing or broken bundle: boot the plain way below
     }

@@ -1,0 +1,146 @@
+"""The fast path's build: the bytecode bundle, precompressed copies, hints, the service worker."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import zipfile
+
+import pytest
+
+from orei_site import hints, lazy_stdlib, offline
+
+RUNTIME = "assets/orei/runtime"
+
+
+def bundle_of(site_dir):
+    found = sorted((site_dir / RUNTIME).glob("orei-bundle.*.zip"))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_bundle_has_a_content_hash_name_and_the_worker_knows_it(site_dir):
+    bundle = bundle_of(site_dir)
+    assert re.fullmatch(r"orei-bundle\.[0-9a-f]{16}\.zip", bundle.name)
+    worker = (site_dir / "assets/orei/worker.js").read_text("utf-8")
+    assert f'const BUILD = {{"bundle": "{bundle.name}"}};' in worker
+
+
+def test_bundle_holds_bytecode_and_data_but_no_sources(site_dir):
+    names = zipfile.ZipFile(bundle_of(site_dir)).namelist()
+    assert not [n for n in names if n.endswith(".py")]
+    for needed in (
+        "orei_widgets/__init__.pyc",
+        "orei_widgets/business_day.pyc",
+        "orei/business_calendar.pyc",
+        "orei/locales/ja.toml",
+        "jpholiday/__init__.pyc",
+        "tzdata/zoneinfo/Asia/Tokyo",
+        "encodings/utf_8.pyc",
+        "_pyodide/_base.pyc",
+        "_orei_lazy_stdlib.pyc",
+    ):
+        assert needed in names, needed
+    # Left out, and fetched only if ever imported: what the widgets never use.
+    assert "unittest/__init__.pyc" not in names
+    assert "pydoc_data/topics.pyc" not in names
+
+
+@pytest.mark.parametrize(
+    "name", ["pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "orei-bundle.*.zip"]
+)
+def test_large_files_have_brotli_and_gzip_copies(site_dir, name):
+    (original,) = (site_dir / RUNTIME).glob(name)
+    br = original.with_name(original.name + ".br")
+    gz = original.with_name(original.name + ".gz")
+    assert gzip.decompress(gz.read_bytes()) == original.read_bytes()
+    assert 0 < br.stat().st_size < gz.stat().st_size < original.stat().st_size
+
+
+def test_only_widget_pages_start_the_runtime(site_dir):
+    for page in ("calendar/index.html", "ja/calendar/index.html", "follow-up/index.html"):
+        html = (site_dir / page).read_text("utf-8")
+        head = html[: html.index("</head>")]
+        base = "../" * page.count("/")
+        assert f'<script type="module" async src="{base}assets/orei/early.js"' in head
+        assert f'href="{base}{RUNTIME}/{bundle_of(site_dir).name}"' in head
+    for page in ("index.html", "faq/index.html", "ja/glossary/index.html", "404.html"):
+        html = (site_dir / page).read_text("utf-8")
+        assert hints.MARK not in html
+        assert "pyodide" not in html
+
+
+def test_hints_are_added_once_and_only_before_head_end():
+    page = '<html><head><title>x</title></head><body><form data-orei-widget="a"></form></body>'
+    once = hints.add_hints(page, "../", ["r/x.wasm"])
+    assert hints.add_hints(once, "../", ["r/x.wasm"]) == once
+    assert once.index("early.js") < once.index("</head>") < once.index("<form")
+    plain = "<html><head></head><body><p>text</p></body></html>"
+    assert hints.add_hints(plain, "", ["r/x.wasm"]) == plain
+
+
+def service_worker_build(site_dir) -> dict:
+    text = (site_dir / "sw.js").read_text("utf-8")
+    return json.loads(re.search(r"^const BUILD = (\{.*\});$", text, re.M)[1])
+
+
+def test_service_worker_caches_every_page_and_the_fast_runtime(site_dir):
+    build = service_worker_build(site_dir)
+    pages = set(build["pages"])
+    for page in site_dir.rglob("index.html"):
+        relative = page.relative_to(site_dir).as_posix()
+        if relative.startswith("bench-"):
+            continue
+        assert (relative[: -len("index.html")] or "./") in pages, relative
+    assert "search/search_index.json" in pages
+    assert "assets/orei/worker.js" in pages
+    assert f"{RUNTIME}/{bundle_of(site_dir).name}" in build["runtime"]
+    assert f"{RUNTIME}/pyodide.asm.wasm" in build["runtime"]
+    assert not [p for p in pages | set(build["runtime"]) if p.endswith((".whl", ".br", ".gz"))]
+
+
+def test_service_worker_version_changes_with_any_cached_file(tmp_path):
+    source = tmp_path / "sw.js"
+    source.write_text(offline.BUILD_LINE + "\n", "utf-8")
+    site = tmp_path / "site"
+    (site / "guide").mkdir(parents=True)
+    (site / "guide" / "index.html").write_text("<p>one</p>", "utf-8")
+    first = service_worker_build_at(offline.write_service_worker(site, source, []))
+    again = service_worker_build_at(offline.write_service_worker(site, source, []))
+    (site / "guide" / "index.html").write_text("<p>two</p>", "utf-8")
+    changed = service_worker_build_at(offline.write_service_worker(site, source, []))
+    assert first == again
+    assert first["pages"] == ["guide/"]
+    assert changed["version"] != first["version"]
+
+
+def service_worker_build_at(path) -> dict:
+    return json.loads(re.search(r"const BUILD = (\{.*\});", path.read_text("utf-8"))[1])
+
+
+def test_lazy_stdlib_imports_what_the_bundle_left_out(tmp_path, monkeypatch):
+    full = tmp_path / "full.zip"
+    with zipfile.ZipFile(full, "w") as archive:
+        archive.writestr("oreilazyprobe/__init__.py", "VALUE = 1\n")
+        archive.writestr("oreilazyprobe/inner.py", "from . import VALUE\nDOUBLE = VALUE * 2\n")
+    asked = []
+
+    def download(url):
+        asked.append(url)
+        return full.read_bytes()
+
+    monkeypatch.setattr(lazy_stdlib, "TOPS", ("oreilazyprobe",))
+    monkeypatch.setattr(lazy_stdlib, "FULL", str(tmp_path / "fetched.zip"))
+    finder = lazy_stdlib.LazyStdlib("http://127.0.0.1/python_stdlib.zip", download)
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, finder])
+    try:
+        import oreilazyprobe.inner
+
+        assert oreilazyprobe.inner.DOUBLE == 2
+        assert finder.find_spec("not_in_the_stdlib_list") is None
+        assert asked == ["http://127.0.0.1/python_stdlib.zip"]  # fetched once
+    finally:
+        for name in [n for n in sys.modules if n.startswith("oreilazyprobe")]:
+            del sys.modules[name]
