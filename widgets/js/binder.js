@@ -4,6 +4,8 @@
 // Widgets mount through Material's document$, so instant navigation works.
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+// ?orei-debug in the page's URL: the worker loads plain wheels, for readable tracebacks.
+if (new URLSearchParams(location.search).has("orei-debug")) WORKER_URL.searchParams.set("debug", "");
 const ALLOWED_ATTRIBUTES = new Set(["href", "download", "aria-disabled", "hidden", "title"]);
 
 let worker = null;
@@ -20,8 +22,11 @@ function setWorkerState(state, detail = {}) {
 function startWorker() {
   if (worker) return;
   setWorkerState("loading", { value: 0.05 });
+  // Pages with a widget start the worker from their <head> (early.js); adopt it.
+  const early = globalThis.oreiEarlyWorker;
+  globalThis.oreiEarlyWorker = { taken: true };
   try {
-    worker = new Worker(WORKER_URL, { type: "module" });
+    worker = early && early.worker ? early.worker : new Worker(WORKER_URL, { type: "module" });
   } catch {
     setWorkerState("failed");
     return;
@@ -41,6 +46,10 @@ function startWorker() {
     event.preventDefault(); // the reader sees the failure in the widget, not the console
     failAll();
   };
+  for (const event of (early && early.said) || []) {
+    if (event.type === "error") worker.onerror(event);
+    else worker.onmessage(event);
+  }
 }
 
 function failAll() {
