@@ -36,6 +36,9 @@ lint: setup
 
 test: setup chromium lint
 	$(VENV)/bin/pytest
+	# The same widgets once more with the worker booting from the wheels (the debug path).
+	$(VENV)/bin/pytest -q --orei-runtime=debug tests/test_browser_business_day.py \
+		tests/test_browser_performance_paths.py
 
 bench: setup chromium
 	$(PY) -m benchmarks $(BENCH_ARGS)
