@@ -1,0 +1,153 @@
+"""Privacy, in Chromium: nothing the reader types leaves the browser or is stored unasked.
+
+Every request of the context is recorded, from pages, the Python worker and the
+service worker: all go to the site's own host, and none carries what was typed,
+not even to that host. Storage holds nothing typed until the reader asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from browser import assert_clean, watch
+from test_browser_trust_a11y import site_pages
+from test_widget_injection import EMAIL_TEXT_FIELDS
+
+pytestmark = pytest.mark.browser
+
+NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)
+# Typed into every field; found nowhere but in the page afterwards.
+MARK = "Zq7Private"
+EVERYTHING_STORED = """async () => {
+  const found = [JSON.stringify(Object.entries(localStorage)),
+                 JSON.stringify(Object.entries(sessionStorage)), document.cookie];
+  if (self.caches) {
+    for (const name of await caches.keys()) {
+      found.push(name);
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) found.push(request.url);
+    }
+  }
+  if (indexedDB.databases) found.push(JSON.stringify(await indexedDB.databases()));
+  return found.join("\\n");
+}"""
+
+
+@pytest.fixture
+def recorded(chromium):
+    """A watched context that also keeps each request's body and headers."""
+    context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo", accept_downloads=True)
+    seen = watch(context)
+    sent = []
+    context.on(
+        "request",
+        lambda request: sent.append(
+            f"{request.url}\n{request.post_data or ''}\n{request.all_headers()}"
+        ),
+    )
+    yield context, seen, sent
+    context.close()
+    assert_clean(seen)
+
+
+def use_the_calculator(page, site_url, prefix=""):
+    page.goto(site_url + prefix + "follow-up/")
+    form = page.locator('form[data-orei-widget="follow-up"][data-orei-ready]')
+    form.wait_for()
+    form.locator('[name="ended_date"]').fill("2026-04-28")
+    form.locator('[name="ended_time"]').fill("15:00")
+    form.locator('[name="closed_dates"]').fill("2026-05-11")
+    form.locator('[data-result="follow-up-earliest"] time').wait_for()
+    with page.expect_download():
+        form.locator('[data-action="download-ics"]').click()
+    form.locator('[name="tz"]').fill(MARK)  # an error that quotes the mark back
+    form.locator('[data-error-for="tz"]', has_text=MARK).wait_for()
+    form.locator('[name="tz"]').fill("Asia/Tokyo")
+    form.locator('[data-result="follow-up-earliest"] time').wait_for()
+    form.locator('[data-action="write-email"]').click()
+    page.wait_for_url(re.compile(r"/write-email/"))
+
+
+def use_the_generator(page, site_url, prefix=""):
+    page.goto(site_url + prefix + "write-email/")
+    form = page.locator('form[data-orei-widget="email"][data-orei-ready]')
+    form.wait_for()
+    for name in EMAIL_TEXT_FIELDS:
+        form.locator(f'[name="{name}"]').fill(f"{MARK}-{name}")
+    form.locator('[data-result="body"]', has_text=MARK).wait_for()
+    form.locator('[data-action="copy"]').click()
+    form.locator("[data-copy-status]:not(:empty)").wait_for()
+    with page.expect_download():
+        form.locator('[data-action="download-eml"]').click()
+    assert MARK in form.locator('a[data-action="mailto"]').get_attribute("href")
+
+
+def search_for_the_mark(page, site_url):
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(MARK)
+    page.locator(".md-search-result__meta").wait_for()
+
+
+def test_no_request_leaves_the_host_or_carries_what_was_typed(recorded, site_url, site_dir):
+    context, seen, sent = recorded
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    for path in site_pages(site_dir):
+        page.goto(site_url + path)
+    for prefix in ("", "ja/"):
+        use_the_calculator(page, site_url, prefix)
+        use_the_generator(page, site_url, prefix)
+    search_for_the_mark(page, site_url)
+    assert len(seen.requests) > 50
+    assert seen.foreign_requests() == []
+    assert [request for request in sent if MARK in request] == []
+
+
+def test_nothing_typed_is_stored_until_the_reader_asks(recorded, site_url):
+    context, _seen, _sent = recorded
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    use_the_calculator(page, site_url)
+    use_the_generator(page, site_url)
+    search_for_the_mark(page, site_url)
+    assert MARK not in page.evaluate(EVERYTHING_STORED)
+    # The one thing kept on request: the reader's own details, once the box is ticked.
+    page.goto(site_url + "write-email/")
+    form = page.locator('form[data-orei-widget="email"][data-orei-ready]')
+    form.wait_for()
+    form.locator('[name="remember"]').check()
+    form.locator('[name="your_name"]').fill(f"{MARK}-name")
+    stored = page.evaluate(EVERYTHING_STORED)
+    assert f"{MARK}-name" in stored
+    form.locator('[data-action="forget"]').click()
+    form.locator("[data-forget-status]:not(:empty)").wait_for()
+    assert MARK not in page.evaluate(EVERYTHING_STORED)
+
+
+ABOUT_SAYS = {
+    "about/": [
+        "Nothing you type leaves your browser",
+        "only if you tick",
+        "never what you type",
+        "Content Security Policy",
+    ],
+    "ja/about/": [
+        "入力した内容がブラウザの外に送られることはありません",
+        "チェックを入れたときだけ",
+        "入力した内容は含まれません",
+        "コンテンツセキュリティポリシー",
+    ],
+}
+
+
+@pytest.mark.parametrize(("path", "says"), ABOUT_SAYS.items())
+def test_the_about_page_says_what_stays_in_the_browser(page, site_url, path, says):
+    page.goto(site_url + path + "#privacy")
+    section = page.locator("article").inner_text()
+    for sentence in says:
+        assert sentence in section
