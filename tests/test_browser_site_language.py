@@ -69,3 +69,21 @@ def test_the_current_language_is_marked(page, site_url):
     current = page.locator("a[data-orei-language][aria-current='true']")
     assert current.get_attribute("data-orei-language") == "ja"
     assert current.get_attribute("lang") == "ja"
+
+
+def test_a_link_into_the_other_language_loads_that_language(page, site_url):
+    # A search result or a link can lead from an English page to a Japanese one;
+    # instant navigation would keep lang="en", so such links load the page fully.
+    page.goto(site_url + "reflect/")
+    page.evaluate(
+        """() => {
+            const link = document.createElement("a");
+            link.href = "../ja/follow-up/";
+            link.id = "cross";
+            link.textContent = "ja";
+            document.querySelector(".md-content article").append(link);
+        }"""
+    )
+    page.locator("#cross").click()
+    page.wait_for_url(re.compile(r"/ja/follow-up/$"))
+    assert page.locator("html").get_attribute("lang") == "ja"

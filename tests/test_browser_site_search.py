@@ -54,4 +54,5 @@ def test_a_search_result_opens_its_page(page, site_url):
     page.locator(".md-search-result__item > a[href*='/ja/reflect/?']").first.click()
     page.wait_for_url(re.compile(r"/ja/reflect/"))
     assert urlsplit(page.url).path == "/ja/reflect/"
-    assert page.locator("article h1").inner_text().startswith("面接の振り返り")
+    # Search results are articles too; the page itself is in .md-content.
+    assert page.locator(".md-content article h1").inner_text().startswith("面接の振り返り")

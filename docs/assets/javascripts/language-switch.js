@@ -14,17 +14,18 @@
   // The roots as rendered, e.g. http://host/ and http://host/ja/.
   const roots = new Map(links.map((link) => [link, new URL(link.href)]));
 
-  function currentRoot() {
+  function rootOf(href) {
     let best = null;
     for (const root of roots.values()) {
-      if (
-        location.href.startsWith(root.href) &&
-        (best === null || root.href.length > best.href.length)
-      ) {
+      if (href.startsWith(root.href) && (best === null || root.href.length > best.href.length)) {
         best = root;
       }
     }
     return best;
+  }
+
+  function currentRoot() {
+    return rootOf(location.href);
   }
 
   function update() {
@@ -50,6 +51,24 @@
     link.addEventListener("click", update);
   }
   window.addEventListener("hashchange", update);
+
+  // Instant navigation keeps <html lang> and the header's labels, so any link into
+  // the other language (a search result, say) gets a full page load: Material leaves
+  // links with a target to the browser. Capture runs before Material's handler.
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link || link.target) return;
+      const url = new URL(link.href, location.href);
+      const from = currentRoot();
+      const to = rootOf(url.href);
+      if (url.origin === location.origin && from && to && from.href !== to.href) {
+        link.target = "_self";
+      }
+    },
+    true,
+  );
   if (typeof window.document$ !== "undefined") {
     window.document$.subscribe(update);
   } else {
