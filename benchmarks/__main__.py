@@ -36,6 +36,7 @@ TARGETS = {
         result="follow-up-earliest",
         input_name="ended_date",
         values=tuple(f"2026-11-{day:02d}" for day in range(10, 25)),
+        state="ended_date=2026-11-09&ended_time=15:00",
     ),
 }
 
@@ -62,7 +63,9 @@ def network_conditions(spec: str) -> dict:
     return {"latency": latency, "downloadThroughput": rate, "uploadThroughput": rate}
 
 
-def measure_once(playwright, url: str, target: Target, controls, network, *, wait_sw: bool):
+def measure_once(
+    playwright, url: str, target: Target, controls, network, *, wait_sw: bool, workers: str
+):
     """One cold visit in a new browser profile, then a warm one (a second visit, same profile).
 
     A persistent profile keeps a disk cache and compiled code as a reader's browser does.
@@ -76,6 +79,7 @@ def measure_once(playwright, url: str, target: Target, controls, network, *, wai
             args=CHROMIUM_FLAGS,
             locale="en-GB",
             timezone_id="Asia/Tokyo",
+            service_workers=workers,
         )
         context.add_init_script(PROBE.replace("SELECTOR", repr(target.selector)))
         try:
@@ -91,14 +95,28 @@ def measure_once(playwright, url: str, target: Target, controls, network, *, wai
     return cold, warm
 
 
-def measure(playwright, urls: dict[str, str], target: Target, controls, network, runs: int):
+def measure(
+    playwright,
+    urls: dict[str, str],
+    target: Target,
+    controls,
+    network,
+    runs: int,
+    workers: str = "allow",
+):
     """`runs` rounds; each measures every kind, in turns, so load on the machine hits all."""
     series = {kind: Series() for kind in urls}
     for run in range(runs):
         kinds = list(urls) if run % 2 == 0 else list(reversed(urls))
         for kind in kinds:
             cold, warm = measure_once(
-                playwright, urls[kind], target, controls, network, wait_sw=kind == "site"
+                playwright,
+                urls[kind],
+                target,
+                controls,
+                network,
+                wait_sw=kind == "site" and workers == "allow",
+                workers=workers,
             )
             series[kind].cold.append(cold)
             series[kind].warm.append(warm)
@@ -207,6 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MBIT,MS",
         help="also measure on a throttled network (default 10 Mbit/s, 40 ms)",
     )
+    parser.add_argument(
+        "--no-service-worker",
+        action="store_true",
+        help="block service workers (to measure what the service worker adds or costs)",
+    )
     parser.add_argument("--site", type=Path, help="measure this built site instead of building")
     parser.add_argument("--query", default="", help="append to the site's page URL (?orei-debug)")
     args = parser.parse_args(argv)
@@ -219,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             result=args.result or target.result,
             input_name=target.input_name,
             values=target.values,
+            state=target.state,
         )
     site = args.site or ROOT / ".cache" / "bench" / "site"
     if not args.site:
@@ -234,12 +258,17 @@ def main(argv: list[str] | None = None) -> int:
         networks.append((f", {mbit} Mbit/s {ms} ms", network_conditions(args.throttle)))
     all_rows = []
     with serve(site) as (base, controls), sync_playwright() as playwright:
-        urls = {"site": base + target.page + args.query, "baseline": base + baseline}
+        fragment = f"#{target.state}" if target.state else ""
+        urls = {
+            "site": base + target.page + args.query + fragment,
+            "baseline": base + baseline + fragment,
+        }
         for label, network in networks:
             print(f"measuring{label or ' unthrottled'}, {args.runs} runs …", file=sys.stderr)
-            series = measure(playwright, urls, target, controls, network, args.runs)
+            workers = "block" if args.no_service_worker else "allow"
+            series = measure(playwright, urls, target, controls, network, args.runs, workers)
             all_rows += rows(series["site"], series["baseline"], label)
-            if not all(v.service_worker for v in series["site"].cold):
+            if workers == "allow" and not all(v.service_worker for v in series["site"].cold):
                 print("note: the service worker was not active before every warm visit",
                       file=sys.stderr)  # fmt: skip
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)

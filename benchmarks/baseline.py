@@ -54,6 +54,18 @@ function readState() {
   return state;
 }
 
+// The same starting state as the site's page: fields given in the URL's fragment.
+const params = new URLSearchParams(location.hash.slice(1));
+for (const element of form.elements) {
+  if (!element.name || !params.has(element.name)) continue;
+  const values = params.getAll(element.name);
+  if (element.type === "checkbox" || element.type === "radio") {
+    element.checked = values.includes(element.value || "on");
+  } else {
+    element.value = values[0];
+  }
+}
+
 const pyodide = await loadPyodide({ indexURL: runtime });
 await pyodide.loadPackage(PACKAGES);
 const dispatch = pyodide.pyimport("orei_widgets").dispatch;

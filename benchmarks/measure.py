@@ -65,6 +65,8 @@ class Target:
     result: str
     input_name: str
     values: tuple[str, ...]
+    # The form's starting state, as the URL fragment the binder reads (`name=value&…`).
+    state: str = ""
 
     @property
     def selector(self) -> str:

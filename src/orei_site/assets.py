@@ -316,9 +316,9 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     copy_glue(project, assets)
     point_worker_at(assets / "worker.js", bundle)
     runtime_path = f"{ASSETS_PATH}/runtime"
-    hints.add_hints_to_site(
-        site_dir, [f"{runtime_path}/pyodide.asm.wasm", f"{runtime_path}/{bundle.name}"]
-    )
+    # No preload hints: measured, they made warm visits slower (the page and the worker
+    # both read the large files) and gained nothing the early worker does not.
+    hints.add_hints_to_site(site_dir, preload=[])
     fast_path = [*PRECOMPRESSED, "pyodide-lock.json", bundle.name]
     offline.write_service_worker(
         site_dir, project / "widgets" / "js" / "sw.js", [f"{runtime_path}/{n}" for n in fast_path]

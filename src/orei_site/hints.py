@@ -4,8 +4,10 @@ After the build, every page with a widget form gets, at the end of its `<head>`:
 
 - `early.js`, an async module script that starts the worker while the page is parsed
   (the binder adopts it); it does not block parsing or the first paint;
-- low-priority preload hints for the largest runtime files (the WebAssembly module
-  and the bytecode bundle), so their download overlaps the page's own.
+- optionally, low-priority preload hints for runtime files. The build passes none:
+  measured with `make bench`, preloading the WebAssembly module and the bundle made
+  warm visits slower (page and worker each read the large files) and cold visits no
+  faster than the early worker alone.
 
 Pages without a widget get nothing: they never load the runtime while read.
 """
