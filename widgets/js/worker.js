@@ -29,9 +29,22 @@ const quiet = {
   stderr: () => {},
 };
 
+// Pyodide fetches its lock file itself and, when that fails, leaves the rejected promise
+// without a handler: an uncaught error in the console. Fetched here, the failure reaches
+// the reader as the widget's message instead. Packages resolve against the runtime folder.
+function lockFile() {
+  const contents = fetch(new URL("pyodide-lock.json", runtime)).then((response) => {
+    if (!response.ok) throw new Error(`pyodide-lock.json: HTTP ${response.status}`);
+    return response.text();
+  });
+  contents.catch(() => {});
+  return { lockFileContents: contents, packageBaseUrl: runtime };
+}
+
 async function bootFast() {
   const pyodide = await loadPyodide({
     ...quiet,
+    ...lockFile(),
     indexURL: runtime,
     stdLibURL: new URL(BUILD.bundle, runtime).href,
   });
@@ -46,7 +59,7 @@ async function bootFast() {
 }
 
 async function bootPlain() {
-  const pyodide = await loadPyodide({ ...quiet, indexURL: runtime });
+  const pyodide = await loadPyodide({ ...quiet, ...lockFile(), indexURL: runtime });
   performance.mark("orei:runtime-ready");
   post({ type: "progress", stage: "packages", value: 0.6 });
   await pyodide.loadPackage(["orei-widgets"], {

@@ -1,0 +1,239 @@
+"""When something breaks, the guide stays readable and the widgets say so in plain words.
+
+Each case runs under the site's policy (the `_headers` the build writes) and
+fails on any console error other than the browser's own report of the fault the
+test caused (named in `allow_console` with the reason).
+
+- The runtime missing (404), or only its lock file or a wheel: Python cannot start.
+- A worker that cannot start: `worker.js` missing, or served with a type a module
+  worker refuses.
+- A first visit that goes offline once the page has arrived: the page, the theme
+  and the binder load, then every request for the worker and the runtime fails
+  (Playwright aborts them, as a dropped connection would).
+- A service worker left by an older build: the next build is served at the same
+  address; the page must come from the new build and the widget must work.
+- JavaScript disabled: the guide is whole, each widget says what it needs, and a
+  form cannot send what was typed (the policy's form-action 'none').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from browser import assert_clean, host_headers, watch
+from site_server import ServerControls, free_port, serve
+
+pytestmark = pytest.mark.browser
+
+NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)
+WIDGETS = {
+    "follow-up/": ("follow-up", "could not start"),
+    "ja/follow-up/": ("follow-up", "起動できませんでした"),
+    "write-email/": ("email", "email generator could not start"),
+    "ja/write-email/": ("email", "メール作成ツールを起動できませんでした"),
+    "calendar/": ("business-day", "could not start"),
+}
+OLDER = dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp()
+# Chromium reports each response it did not get as a console error of its own.
+BROWSER_REPORTS_THE_FAULT = ("Failed to load resource", "net::ERR_")
+
+
+@pytest.fixture
+def fresh_server(site_dir):
+    """A server of its own, under the site's headers, that a test may break."""
+    with serve(site_dir, ServerControls(headers=host_headers(site_dir)), port=free_port()) as (
+        url,
+        controls,
+    ):
+        yield url, controls
+
+
+@pytest.fixture
+def watched(chromium):
+    made = []
+
+    def make(**options):
+        context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo", **options)
+        seen = watch(context)
+        made.append((context, seen))
+        return context, seen
+
+    yield make
+    for context, _seen in made:
+        context.close()
+
+
+def assert_failed_plainly(page, widget, words):
+    status = page.locator(f'form[data-orei-widget="{widget}"] [data-orei-status]')
+    page.locator(f'form[data-orei-widget="{widget}"] .orei-status--failed').wait_for()
+    assert words in status.inner_text()
+    assert status.get_attribute("role") == "status"
+    # The guide is still all there.
+    assert page.locator("article h1").count() == 1
+    assert len(page.locator("article").inner_text()) > 400
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [r"/assets/orei/runtime/", r"/pyodide-lock\.json$"],
+    ids=["runtime", "lock"],
+)
+@pytest.mark.parametrize("path", WIDGETS)
+def test_a_missing_runtime_is_reported_in_plain_words(fresh_server, watched, path, missing):
+    url, controls = fresh_server
+    controls.missing.append(re.compile(missing))
+    context, seen = watched()
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    page.goto(url + path)
+    widget, words = WIDGETS[path]
+    assert_failed_plainly(page, widget, words)
+    assert_clean(seen, allow_console=BROWSER_REPORTS_THE_FAULT)
+
+
+def test_a_missing_bundle_falls_back_to_the_wheels(fresh_server, watched):
+    url, controls = fresh_server
+    controls.missing.append(re.compile(r"/orei-bundle\.[0-9a-f]+\.zip"))
+    context, seen = watched()
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    page.goto(url + "calendar/")
+    page.locator(
+        'form[data-orei-widget="business-day"] [data-result="business-day"] time'
+    ).wait_for()
+    # Pyodide logs the bundle it could not load before the worker boots from the wheels;
+    # nothing is thrown, and the reader sees a working widget.
+    assert_clean(
+        seen,
+        allow_console=(
+            *BROWSER_REPORTS_THE_FAULT,
+            "Error occurred while installing the standard library",
+            "orei-bundle",
+        ),
+    )
+
+
+@pytest.mark.parametrize("how", ["missing", "wrong-type"])
+def test_a_worker_that_cannot_start_is_reported(fresh_server, watched, how):
+    url, controls = fresh_server
+    context, seen = watched()
+    if how == "missing":
+        controls.missing.append(re.compile(r"/assets/orei/worker\.js$"))
+    else:
+        context.route(
+            re.compile(r"/assets/orei/worker\.js"),
+            lambda route: route.fulfill(status=200, content_type="text/plain", body="// not JS"),
+        )
+    page = context.new_page()
+    page.goto(url + "write-email/")
+    assert_failed_plainly(page, *WIDGETS["write-email/"])
+    # A refused worker script is reported by the browser itself, as a console error.
+    assert_clean(seen, allow_console=(*BROWSER_REPORTS_THE_FAULT, "MIME type"))
+
+
+@pytest.mark.parametrize("path", ["follow-up/", "ja/write-email/"])
+def test_going_offline_after_the_page_arrived(site_url, watched, path):
+    context, seen = watched()
+    context.route(re.compile(r"/assets/orei/(worker\.js|runtime/)"), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert_failed_plainly(page, *WIDGETS[path])
+    assert_clean(seen, allow_console=BROWSER_REPORTS_THE_FAULT)
+
+
+def older_build(site_dir: Path, target: Path) -> Path:
+    """A copy of the site as an earlier build: another service-worker version, other words."""
+    shutil.copytree(site_dir, target)
+    worker = target / "sw.js"
+    text, count = re.subn(r'("version":\s*")[^"]+"', r'\g<1>0123456789abcdef"', worker.read_text())
+    assert count == 1
+    worker.write_text(text)
+    page = target / "follow-up" / "index.html"
+    page.write_text(page.read_text().replace("<h1", '<p id="older-build">An older build</p><h1', 1))
+    # Its files are older than the new build's, as a real earlier build's would be.
+    for path in target.rglob("*"):
+        os.utime(path, (OLDER, OLDER))
+    return target
+
+
+def test_a_service_worker_from_an_older_build_gives_way(watched, site_dir, tmp_path):
+    port = free_port()
+    old = older_build(site_dir, tmp_path / "old")
+    context, seen = watched()
+    headers = host_headers(site_dir)
+    with serve(old, ServerControls(headers=headers), port=port) as (url, _controls):
+        page = context.new_page()
+        page.clock.set_fixed_time(NOW)
+        page.goto(url + "follow-up/")
+        page.locator('form[data-orei-widget="follow-up"][data-orei-ready]').wait_for()
+        assert page.locator("#older-build").count() == 1
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.close()
+    with serve(site_dir, ServerControls(headers=headers), port=port) as (url, _controls):
+        page = context.new_page()
+        page.clock.set_fixed_time(NOW)
+        page.goto(url + "follow-up/")
+        # The page is the new build's (pages come from the network first)...
+        assert page.locator("#older-build").count() == 0
+        # ...and the widget works, whichever build's scripts the old worker still serves.
+        form = page.locator('form[data-orei-widget="follow-up"][data-orei-ready]')
+        form.wait_for()
+        form.locator('[name="ended_date"]').fill("2026-04-28")
+        form.locator('[name="ended_time"]').fill("15:00")
+        form.locator('[data-result="follow-up-earliest"] time[datetime="2026-05-07"]').wait_for()
+        # The new service worker takes over and drops the old build's cache.
+        page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r && r.update())")
+        page.wait_for_timeout(200)
+        for _ in range(100):
+            names = page.evaluate("caches.keys()")
+            if names and "orei-0123456789abcdef" not in names:
+                break
+            page.wait_for_timeout(200)
+        assert "orei-0123456789abcdef" not in names
+        page.reload()
+        page.locator('form[data-orei-widget="follow-up"][data-orei-ready]').wait_for()
+        assert page.locator("#older-build").count() == 0
+    assert_clean(seen)
+
+
+@pytest.mark.parametrize("path", WIDGETS)
+def test_without_javascript_the_guide_is_whole_and_the_widget_says_why(
+    site_url, watched, path, site_dir
+):
+    context, seen = watched(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + path)
+    widget, _words = WIDGETS[path]
+    form = page.locator(f'form[data-orei-widget="{widget}"]')
+    note = form.locator(".orei-noscript")
+    assert note.is_visible()
+    assert "JavaScript" in note.inner_text()
+    assert form.locator("[data-orei-status]").is_hidden()
+    assert form.locator("label").count() >= 1
+    # The whole text of the page is there, as the build wrote it.
+    html = (site_dir / path / "index.html").read_text("utf-8")
+    headings = re.findall(r"<h2 id=", html)
+    assert page.locator("article h2").count() == len(headings)
+    assert len(page.locator("article").inner_text()) > 400
+    assert_clean(seen)
+
+
+def test_without_javascript_a_form_cannot_send_what_was_typed(site_url, watched):
+    context, seen = watched(java_script_enabled=False)
+    sent = []
+    context.on("request", lambda request: sent.append(request.url))
+    page = context.new_page()
+    page.goto(site_url + "calendar/")
+    field = page.locator('form[data-orei-widget="business-day"] [name="date"]')
+    field.fill("2026-05-06")
+    field.press("Enter")
+    page.wait_for_timeout(500)
+    assert [url for url in sent if "date=" in url] == []
+    assert page.url == site_url + "calendar/"
+    # The refusal is the policy at work (form-action 'none'); Chromium logs it as an error.
+    assert_clean(seen, allow_console=("form-action",))
