@@ -54,5 +54,8 @@ def test_a_search_result_opens_its_page(page, site_url):
     page.locator(".md-search-result__item > a[href*='/ja/reflect/?']").first.click()
     page.wait_for_url(re.compile(r"/ja/reflect/"))
     assert urlsplit(page.url).path == "/ja/reflect/"
-    # Search results are articles too; the page itself is in .md-content.
-    assert page.locator(".md-content article h1").inner_text().startswith("面接の振り返り")
+    # Instant navigation changes the address before it swaps the content, so wait for
+    # the page's own heading (search results are articles too; the page is .md-content).
+    heading = page.locator(".md-content article h1")
+    heading.filter(has_text="面接の振り返り").wait_for()
+    assert heading.inner_text().startswith("面接の振り返り")
