@@ -137,11 +137,18 @@ function context(form) {
 
 // --- applying a view -----------------------------------------------------------
 
+// What each result slot last showed: a slot is rewritten only when its view changed,
+// so a live region announces what changed, not the whole form, on every keystroke.
+const shown = new WeakMap();
+
 function applyView(form, view) {
   for (const slot of form.querySelectorAll("[data-result]")) {
-    const html = view.results ? view.results[slot.dataset.result] : undefined;
-    slot.innerHTML = html ?? "";
-    slot.hidden = html === undefined || html === "";
+    const html = (view.results ? view.results[slot.dataset.result] : undefined) ?? "";
+    if (shown.get(slot) !== html) {
+      slot.innerHTML = html;
+      shown.set(slot, html);
+    }
+    slot.hidden = html === "";
   }
   for (const slot of form.querySelectorAll("[data-error-for]")) {
     const message = view.errors ? view.errors[slot.dataset.errorFor] : undefined;
