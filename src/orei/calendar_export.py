@@ -25,7 +25,7 @@ import unicodedata
 
 from orei.messages import message
 from orei.plan import Plan
-from orei.plan_text import day_name, local_time
+from orei.plan_text import day_name, local_time, skipped_lines
 
 PRODID = "-//Orei//Interview follow-up planner//EN"
 UID_DOMAIN = "orei.invalid"
@@ -142,16 +142,7 @@ def _follow_up_event(plan: Plan, lang: str, company: str, stamp: str) -> list[st
     ]
     if after.skipped:
         lines.append(message(lang, "plan.skipped"))
-        lines.extend(
-            message(
-                lang,
-                "plan.skipped_day",
-                date=day_name(off.date, lang),
-                name_en=off.name_en,
-                name_ja=off.name_ja,
-            )
-            for off in after.skipped
-        )
+        lines.extend(skipped_lines(after.skipped, lang))
     summary = _summary(lang, "follow_up", company)
     return [
         "BEGIN:VEVENT",

@@ -7,7 +7,9 @@ zone's abbreviation, so the text reads the same in a terminal and in a calendar.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
+from orei.business_calendar import DayOff
 from orei.date_text import weekday
 from orei.messages import message
 from orei.plan import Plan
@@ -87,15 +89,19 @@ def plan_lines(plan: Plan, lang: str = "en") -> list[str]:
         )
     if after.skipped:
         lines.append("  " + message(lang, "plan.skipped"))
-        lines.extend(
-            "    "
-            + message(
-                lang,
-                "plan.skipped_day",
-                date=day_name(off.date, lang),
-                name_en=off.name_en,
-                name_ja=off.name_ja,
-            )
-            for off in after.skipped
-        )
+        lines.extend("    " + line for line in skipped_lines(after.skipped, lang))
     return lines
+
+
+def skipped_lines(skipped: Iterable[DayOff], lang: str) -> list[str]:
+    """One line per day that does not count: `Tue 2026-05-05: Children's Day (こどもの日)`."""
+    return [
+        message(
+            lang,
+            "plan.skipped_day",
+            date=day_name(off.date, lang),
+            name_en=off.name_en,
+            name_ja=off.name_ja,
+        )
+        for off in skipped
+    ]

@@ -12,6 +12,7 @@ from html import escape
 
 from orei.compose import Draft, compose, placeholder_text
 from orei.email_fields import clean_text
+from orei.email_templates import FIELDS
 from orei.errors import InputError
 from orei.mail_checks import Check, check_mailto_length
 from orei.mail_export import eml_bytes, mailto_url
@@ -20,22 +21,6 @@ from orei_widgets.markup import element
 from orei_widgets.protocol import Context, State, View, text
 
 ACTIONS = ("copy", "download-eml")
-TEMPLATE_FIELDS = (
-    "interviewer_name",
-    "salutation",
-    "interviewer_title",
-    "company",
-    "department",
-    "job_title",
-    "topic",
-    "interview_date",
-    "round",
-    "format",
-    "your_name",
-    "your_email",
-    "your_phone",
-    "late_hour",
-)
 
 
 def read_draft(state: State) -> Draft:
@@ -44,7 +29,7 @@ def read_draft(state: State) -> Draft:
     Raises:
         InputError: For an unknown template or language, a bad date or choice.
     """
-    fields = {name: text(state, name) for name in TEMPLATE_FIELDS}
+    fields = {name: text(state, name) for name in FIELDS}
     fields["late_hour"] = "yes" if fields["late_hour"] else ""
     return compose(
         text(state, "template") or "thank-you",
