@@ -256,3 +256,21 @@ def test_runtime_missing_shows_a_plain_message_and_keeps_the_guide(chromium, sit
         context.close()
     # The browser itself reports each 404; nothing else may reach the console.
     assert_clean(seen, allow_console=("Failed to load resource",))
+
+
+def test_binder_never_arriving_still_ends_in_a_plain_message(chromium, site_dir):
+    # The connection drops after the page and the theme arrived, before binder.js: no
+    # script of ours runs, so the form itself must say, after a while, that it cannot start.
+    with serve(site_dir) as (url, controls):
+        controls.missing.append(re.compile(r"/assets/orei/(binder|early|worker)\.js"))
+        context = chromium.new_context()
+        seen = watch(context)
+        page = context.new_page()
+        page.goto(url + "follow-up/")
+        stalled = page.locator(f"{FORM} .orei-stalled")
+        assert not stalled.is_visible()  # not at once: the binder may still be on its way
+        stalled.wait_for(state="visible", timeout=20_000)
+        assert "could not start" in stalled.inner_text()
+        assert page.locator("article h2").count() >= 3
+        context.close()
+    assert_clean(seen, allow_console=("Failed to load resource",))
