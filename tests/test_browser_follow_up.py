@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -242,35 +243,38 @@ def test_keyboard_alone_reaches_and_operates_every_control(page, site_url):
     assert info.value.suggested_filename.endswith(".ics")
 
 
-def test_runtime_missing_shows_a_plain_message_and_keeps_the_guide(chromium, site_dir):
+@contextmanager
+def calculator_with_missing(chromium, site_dir, missing: str):
+    """The calculator page served with the paths matching `missing` answering 404.
+
+    The guide's text must still be there, and nothing but the browser's own 404
+    reports may reach the console.
+    """
     with serve(site_dir) as (url, controls):
-        controls.missing.append(re.compile(r"/assets/orei/runtime/"))
+        controls.missing.append(re.compile(missing))
         context = chromium.new_context()
         seen = watch(context)
         page = context.new_page()
         page.goto(url + "follow-up/")
+        yield page
+        assert page.locator("article h2").count() >= 3  # the guide's text is still there
+        context.close()
+    assert_clean(seen, allow_console=("Failed to load resource",))
+
+
+def test_runtime_missing_shows_a_plain_message_and_keeps_the_guide(chromium, site_dir):
+    with calculator_with_missing(chromium, site_dir, r"/assets/orei/runtime/") as page:
         status = page.locator(f"{FORM} [data-orei-status].orei-status--failed")
         status.wait_for()
         assert "could not start" in status.inner_text()
-        assert page.locator("article h2").count() >= 3  # the guide's text is still there
-        context.close()
-    # The browser itself reports each 404; nothing else may reach the console.
-    assert_clean(seen, allow_console=("Failed to load resource",))
 
 
 def test_binder_never_arriving_still_ends_in_a_plain_message(chromium, site_dir):
     # The connection drops after the page and the theme arrived, before binder.js: no
     # script of ours runs, so the form itself must say, after a while, that it cannot start.
-    with serve(site_dir) as (url, controls):
-        controls.missing.append(re.compile(r"/assets/orei/(binder|early|worker)\.js"))
-        context = chromium.new_context()
-        seen = watch(context)
-        page = context.new_page()
-        page.goto(url + "follow-up/")
+    missing = r"/assets/orei/(binder|early|worker)\.js"
+    with calculator_with_missing(chromium, site_dir, missing) as page:
         stalled = page.locator(f"{FORM} .orei-stalled")
         assert not stalled.is_visible()  # not at once: the binder may still be on its way
         stalled.wait_for(state="visible", timeout=20_000)
         assert "could not start" in stalled.inner_text()
-        assert page.locator("article h2").count() >= 3
-        context.close()
-    assert_clean(seen, allow_console=("Failed to load resource",))

@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from orei_site.assets import pip_download_pure
 
 ROOT = Path(__file__).resolve().parent.parent
 # Pure wheels for pytest inside Pyodide; hypothesis after 6.155.7 ships compiled wheels only.
@@ -32,14 +33,7 @@ def tool_wheels(cache: Path = ROOT / ".cache" / "pyodide-test-wheels") -> list[P
     if not folder.exists():
         tmp = folder.with_name(key + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
-        subprocess.run(
-            [
-                sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(tmp),
-                "--only-binary=:all:", "--platform", "any", "--python-version", "3.14",
-                "--implementation", "py", *REQUIREMENTS,
-            ],
-            check=True,
-        )  # fmt: skip
+        pip_download_pure(list(REQUIREMENTS), tmp, deps=True)
         tmp.rename(folder)
     # The site's own lock provides tzdata; loading a second copy would be refused.
     return sorted(p for p in folder.glob("*.whl") if not p.name.startswith("tzdata-"))

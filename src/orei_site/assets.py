@@ -136,6 +136,26 @@ def runtime_requirements(project: Path = ROOT) -> list[str]:
     return list(data["project"]["dependencies"])
 
 
+def pip_download_pure(requirements: list[str], dest: Path, *, deps: bool) -> None:
+    """Download pure-Python wheels for Pyodide's CPython 3.14 into `dest`.
+
+    Raises:
+        AssetError: If pip fails; the message carries pip's own.
+    """
+    result = subprocess.run(
+        [
+            sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:",
+            "--platform", "any", "--python-version", "3.14", "--implementation", "py",
+            *([] if deps else ["--no-deps"]), "--dest", str(dest), *requirements,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise AssetError(f"downloading {', '.join(requirements)} failed:\n{result.stderr}")
+
+
 def download_wheels(requirements: list[str], cache: Path) -> list[Path]:
     """Download pure wheels for `requirements` (pinned with ==) from the package index, cached.
 
@@ -151,44 +171,17 @@ def download_wheels(requirements: list[str], cache: Path) -> list[Path]:
             raise AssetError(
                 f"pin {requirement!r} with == in pyproject.toml: the site ships exact wheels"
             )
-        stem = name.strip().replace("-", "_").lower()
-        pattern = f"{stem}-{version.strip()}-*.whl"
-        matches = [
-            p for p in dest.glob("*.whl") if p.name.lower().startswith(f"{stem}-{version.strip()}-")
-        ]
+        prefix = f"{name.strip().replace('-', '_').lower()}-{version.strip()}-"
+
+        def cached(prefix: str = prefix) -> list[Path]:
+            return [p for p in dest.glob("*.whl") if p.name.lower().startswith(prefix)]
+
+        matches = cached()
         if not matches:
-            result = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pip",
-                    "download",
-                    "--quiet",
-                    "--no-deps",
-                    "--only-binary=:all:",
-                    "--platform",
-                    "any",
-                    "--python-version",
-                    "3.14",
-                    "--implementation",
-                    "py",
-                    "--dest",
-                    str(dest),
-                    requirement,
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if result.returncode != 0:
-                raise AssetError(f"downloading {requirement} failed:\n{result.stderr}")
-            matches = [
-                p
-                for p in dest.glob("*.whl")
-                if p.name.lower().startswith(f"{stem}-{version.strip()}-")
-            ]
+            pip_download_pure([requirement], dest, deps=False)
+            matches = cached()
         if not matches or not matches[0].name.endswith("-none-any.whl"):
-            raise AssetError(f"no pure-Python wheel for {requirement} ({pattern})")
+            raise AssetError(f"no pure-Python wheel for {requirement} ({prefix}*.whl)")
         found.append(matches[0])
     return found
 
