@@ -4,8 +4,9 @@
 // and a lock that lists the site's wheels). The packages are installed, every one of
 // their modules is imported, and what that loads from the standard library (plus
 // Pyodide's own Python) is compiled, with the packages, by the very CPython that runs
-// in the browser, so the bytecode matches it. The zip holds `.pyc` files
-// (unchecked-hash) and data files, no sources, stored uncompressed (the host serves it
+// in the browser, so the bytecode matches it. The widgets' warm-up requests
+// (orei_widgets.warm_up) run too, so that imports made inside functions are found.
+// The zip holds `.pyc` files (unchecked-hash) and data files, no sources, stored uncompressed (the host serves it
 // brotli- or gzip-compressed). A module of the standard library that is not in it is
 // still importable: `_orei_lazy_stdlib`, which the worker installs, fetches Pyodide's
 // full `python_stdlib.zip` the first time one is asked for.
@@ -36,8 +37,8 @@ SITE = next(p for p in sys.path if p.endswith("site-packages"))
 # Pyodide's own Python: parts of it load only when first used (the event loop, the FFI).
 WHOLE = ("_pyodide/", "pyodide/")
 
-# Import every module of the installed packages (none imports inside a function), so
-# that sys.modules holds what they need from the standard library.
+# Import every module of the installed packages, so that sys.modules holds what they
+# need from the standard library.
 for folder, dirs, files in os.walk(SITE):
     dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.endswith(".dist-info"))
     relative = os.path.relpath(folder, SITE)
@@ -49,6 +50,12 @@ for folder, dirs, files in os.walk(SITE):
             importlib.import_module(".".join(parts))
 zoneinfo.ZoneInfo("Asia/Tokyo")
 import tzdata  # noqa
+# Some modules are imported inside functions (the .eml export imports email.generator):
+# the widgets' warm-up requests take every such path once.
+import datetime
+from orei_widgets.warm_up import warm_up
+
+warm_up(datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
 
 used = set()
 for module in list(sys.modules.values()):

@@ -1,0 +1,42 @@
+"""The widgets' warm-up, which the build runs before it takes the memory snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from orei_widgets import dispatch
+from orei_widgets.protocol import WIDGETS
+from orei_widgets.warm_up import WarmUpError, warm_up, warm_up_requests
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def test_every_widget_and_every_file_action_is_warmed_up():
+    requests = warm_up_requests()
+    assert {r["widget"] for r in requests} == set(WIDGETS)
+    actions = {(r["widget"], r["action"]) for r in requests}
+    assert {("follow-up", "download-ics"), ("email", "download-eml")} <= actions
+    assert {r["state"].get("lang") for r in requests if r["widget"] == "email"} >= {"en", "ja"}
+
+
+@pytest.mark.parametrize(
+    "request_", warm_up_requests(), ids=lambda r: f"{r['widget']}-{r['action']}"
+)
+def test_each_warm_up_form_is_valid_so_it_reaches_the_results(request_):
+    # A form with an error stops before the results: the snapshot would miss their code.
+    context = {"now": NOW.timestamp() * 1000, "lang": "en", "tz": "Europe/London"}
+    view = json.loads(dispatch(json.dumps({**request_, "context": context})))
+    assert "failure" not in view
+    assert view["errors"] == {}
+    assert view["results"] or view.get("download") or view.get("navigate")
+
+
+def test_warm_up_runs_each_request_in_both_languages():
+    assert warm_up(NOW) == 2 * len(warm_up_requests())
+
+
+def test_a_failing_warm_up_request_stops_the_build():
+    with pytest.raises(WarmUpError, match="no-such-widget"):
+        warm_up(NOW, [{"widget": "no-such-widget", "action": "update", "state": {}}])

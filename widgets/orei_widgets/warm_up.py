@@ -1,0 +1,53 @@
+"""Run the widgets once, as a reader's first requests would, before a memory snapshot.
+
+The build (`orei_site.snapshot`) boots Pyodide under Node, calls `warm_up`, and
+saves the interpreter's memory. A browser that restores that snapshot finds the
+widgets imported and their tables loaded, so its first answer costs what a later
+one does. The requests are data (`data/warm_up.toml`); every one must succeed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from importlib.resources import files
+from typing import Any
+
+from orei_widgets.protocol import dispatch
+
+REQUESTS = files("orei_widgets") / "data" / "warm_up.toml"
+
+
+class WarmUpError(RuntimeError):
+    """A warm-up request failed: the snapshot would hide a broken widget."""
+
+
+def warm_up_requests() -> list[dict[str, Any]]:
+    """The requests of `data/warm_up.toml`: widget, action and form state each."""
+    return tomllib.loads(REQUESTS.read_text("utf-8"))["request"]
+
+
+def warm_up(now: dt.datetime, requests: list[dict[str, Any]] | None = None) -> int:
+    """Dispatch every warm-up request in both page languages at `now`.
+
+    Args:
+        now: The clock the requests carry (the build's, passed in).
+        requests: The requests (default: those of `data/warm_up.toml`).
+
+    Returns:
+        How many requests ran.
+
+    Raises:
+        WarmUpError: If a view comes back as a failure.
+    """
+    requests = warm_up_requests() if requests is None else requests
+    count = 0
+    for request in requests:
+        for lang in ("en", "ja"):
+            context = {"now": now.timestamp() * 1000, "lang": lang, "tz": "Europe/London"}
+            view = json.loads(dispatch(json.dumps({**request, "context": context})))
+            if "failure" in view:
+                raise WarmUpError(f"{request['widget']} {request['action']}: {view['failure']}")
+            count += 1
+    return count
