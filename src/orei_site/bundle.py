@@ -36,7 +36,8 @@ class BundleError(RuntimeError):
     """The bundle could not be compiled; the message has Node's output."""
 
 
-def _sha(paths: list[Path], *extra: str) -> str:
+def content_sha(paths: list[Path], *extra: str) -> str:
+    """A SHA-256 (hex) of `extra` and the names and bytes of `paths`: a cache key."""
     sha = hashlib.sha256()
     for text in extra:
         sha.update(text.encode())
@@ -46,7 +47,8 @@ def _sha(paths: list[Path], *extra: str) -> str:
     return sha.hexdigest()
 
 
-def _node() -> str:
+def node_executable() -> str:
+    """Node.js on PATH, which runs Pyodide at build time."""
     node = shutil.which("node")
     if not node:
         raise BundleError("Node.js is needed to compile the Python bundle (it runs Pyodide)")
@@ -74,10 +76,11 @@ def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Pa
             runtime / "python_stdlib.zip",
             runtime / "pyodide.asm.wasm",
             COMPILER,
+            LAZY_STDLIB,
             *runtime.glob("*.whl"),
         ]
     )
-    key = _sha(inputs, *packages)[:24]
+    key = content_sha(inputs, *packages)[:24]
     folder = cache / "bundle" / key
     found = sorted(folder.glob("orei-bundle.*.zip"))
     if found:
@@ -87,7 +90,7 @@ def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Pa
     tmp.mkdir(parents=True)
     raw = tmp / "bundle.zip"
     result = subprocess.run(
-        [_node(), str(COMPILER), str(runtime), str(raw), *packages],
+        [node_executable(), str(COMPILER), str(runtime), str(raw), *packages],
         cwd=project,
         capture_output=True,
         text=True,
@@ -107,7 +110,7 @@ def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Pa
 
 def precompressed(source: Path, cache: Path) -> tuple[Path, Path]:
     """Brotli and gzip copies of `source` (cached by content): `(br, gz)`."""
-    key = _sha([source])[:24]
+    key = content_sha([source])[:24]
     folder = cache / "compressed" / key
     br, gz = folder / "file.br", folder / "file.gz"
     if br.exists() and gz.exists():
@@ -115,7 +118,7 @@ def precompressed(source: Path, cache: Path) -> tuple[Path, Path]:
     tmp = folder.with_name(f"{key}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    subprocess.run([_node(), "-e", BROTLI, str(source), str(tmp / "file.br")], check=True)
+    subprocess.run([node_executable(), "-e", BROTLI, str(source), str(tmp / "file.br")], check=True)
     data = source.read_bytes()
     (tmp / "file.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     try:
