@@ -115,7 +115,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def _send_debug_worker(self, local: str):
         text = Path(local).read_text("utf-8")
-        body = re.sub(r"const BUILD = \{.*\};", "const BUILD = { bundle: null };", text).encode()
+        body = re.sub(
+            r"const BUILD = \{.*\};",
+            "const BUILD = { bundle: null, snapshot: null, rest: null };",
+            text,
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/javascript")
         self.send_header("Content-Length", str(len(body)))

@@ -1,4 +1,4 @@
-"""The ways the widgets' Python boots: the bytecode bundle, the debug wheels, the fallback."""
+"""The ways the widgets' Python boots: the snapshot, the bundle, the debug wheels, the fallbacks."""
 
 from __future__ import annotations
 
@@ -18,17 +18,64 @@ def runtime_requests(seen) -> list[str]:
     return [url.split(RUNTIME, 1)[1] for url in seen.requests if RUNTIME in url]
 
 
-def test_fast_path_boots_from_the_bundle_without_wheels(page, seen, site_url, request):
+def test_fast_path_restores_the_snapshot_without_bundle_or_wheels(page, seen, site_url, request):
     if request.config.getoption("--orei-runtime") == "debug":
-        pytest.skip("the server hides the bundle from the worker in the debug run")
+        pytest.skip("the server hides the fast path from the worker in the debug run")
     page.clock.set_fixed_time(NOW)
     page.goto(site_url + "calendar/")
     result = wait_for_result(page, "business-day", "business-day")
-    assert "Substitute" in result.inner_text() or "substitute" in result.inner_text()
+    assert "substitute" in result.inner_text().lower()
     fetched = runtime_requests(seen)
-    assert [f for f in fetched if re.fullmatch(r"orei-bundle\.[0-9a-f]{16}\.zip", f)]
-    assert [f for f in fetched if f.endswith(".whl")] == []
+    assert [f for f in fetched if re.fullmatch(r"orei-snapshot\.[0-9a-f]{16}\.bin", f)]
+    assert [f for f in fetched if re.fullmatch(r"orei-rest\.[0-9a-f]{16}\.zip", f)]
+    assert [f for f in fetched if f.startswith("orei-bundle.") or f.endswith(".whl")] == []
     assert "python_stdlib.zip" not in fetched
+
+
+def test_a_restored_snapshot_reads_the_readers_own_zone_from_the_remainder(
+    page, seen, site_url, request
+):
+    # The snapshot holds the zones the warm-up used; any other comes from the remainder zip.
+    if request.config.getoption("--orei-runtime") == "debug":
+        pytest.skip("the server hides the fast path from the worker in the debug run")
+    page.clock.set_fixed_time(NOW)
+    page.goto(site_url + "follow-up/")
+    form = page.locator('form[data-orei-widget="follow-up"][data-orei-ready]')
+    form.wait_for()
+    form.locator('[name="ended_date"]').fill("2026-04-28")
+    form.locator('[name="ended_time"]').fill("15:00")
+    form.locator('[name="candidate_tz"]').fill("Pacific/Auckland")
+    # The deadline, 2026-04-29 15:00 in Tokyo, is 18:00 in Auckland (NZST, +12:00).
+    form.locator('time[datetime="2026-04-29T18:00+12:00"]').first.wait_for()
+    assert "python_stdlib.zip" not in runtime_requests(seen)
+
+
+def boot_with_missing(chromium, site_dir, *patterns: str):
+    """Boot the calendar widget while the server answers 404 for `patterns`: (fetched, seen)."""
+    from site_server import ServerControls, serve
+
+    controls = ServerControls(missing=[re.compile(p) for p in patterns])
+    with serve(site_dir, controls) as (url, _):
+        context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo")
+        seen = watch(context)
+        try:
+            page = context.new_page()
+            page.clock.set_fixed_time(NOW)
+            page.goto(url + "calendar/")
+            result = wait_for_result(page, "business-day", "business-day")
+            assert "not a business day" in result.inner_text()
+            return runtime_requests(seen), seen
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("missing", [r"/orei-snapshot\.", r"/orei-rest\."])
+def test_a_missing_snapshot_file_falls_back_to_the_bundle(chromium, site_dir, missing):
+    fetched, seen = boot_with_missing(chromium, site_dir, missing)
+    assert [f for f in fetched if f.startswith("orei-bundle.")]
+    assert [f for f in fetched if f.endswith(".whl")] == []
+    # Pyodide logs a standard library it could not fetch before the worker moves on.
+    assert_clean(seen, allow_console=("404", "installing the standard library", "orei-rest."))
 
 
 def test_debug_url_boots_from_the_wheels(page, seen, site_url):
@@ -43,23 +90,9 @@ def test_debug_url_boots_from_the_wheels(page, seen, site_url):
     assert "python_stdlib.zip" in fetched
 
 
-def test_a_missing_bundle_falls_back_to_the_wheels(chromium, site_dir):
-    from site_server import ServerControls, serve
-
-    controls = ServerControls(missing=[re.compile(r"/orei-bundle\.")])
-    with serve(site_dir, controls) as (url, _):
-        context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo")
-        seen = watch(context)
-        try:
-            page = context.new_page()
-            page.clock.set_fixed_time(NOW)
-            page.goto(url + "calendar/")
-            result = wait_for_result(page, "business-day", "business-day")
-            assert "not a business day" in result.inner_text()
-            assert "orei-0.1.0-py3-none-any.whl" in runtime_requests(seen)
-        finally:
-            context.close()
-    # The preload hint and the worker's first try both meet the 404, and Pyodide says so.
+def test_without_snapshot_and_bundle_the_worker_boots_from_the_wheels(chromium, site_dir):
+    fetched, seen = boot_with_missing(chromium, site_dir, r"/orei-snapshot\.", r"/orei-bundle\.")
+    assert "orei-0.1.0-py3-none-any.whl" in fetched
     assert_clean(seen, allow_console=("404", "installing the standard library", "orei-bundle."))
 
 

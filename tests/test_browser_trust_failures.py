@@ -96,9 +96,9 @@ def test_a_missing_runtime_is_reported_in_plain_words(fresh_server, watched, pat
     assert_clean(seen, allow_console=BROWSER_REPORTS_THE_FAULT)
 
 
-def test_a_missing_bundle_falls_back_to_the_wheels(fresh_server, watched):
+def test_without_the_fast_path_files_the_widget_boots_from_the_wheels(fresh_server, watched):
     url, controls = fresh_server
-    controls.missing.append(re.compile(r"/orei-bundle\.[0-9a-f]+\.zip"))
+    controls.missing.append(re.compile(r"/orei-(snapshot|rest|bundle)\.[0-9a-f]+\."))
     context, seen = watched()
     page = context.new_page()
     page.clock.set_fixed_time(NOW)
@@ -106,14 +106,16 @@ def test_a_missing_bundle_falls_back_to_the_wheels(fresh_server, watched):
     page.locator(
         'form[data-orei-widget="business-day"] [data-result="business-day"] time'
     ).wait_for()
-    # Pyodide logs the bundle it could not load before the worker boots from the wheels;
-    # nothing is thrown, and the reader sees a working widget.
+    assert [u for u in seen.requests if u.endswith("/orei-0.1.0-py3-none-any.whl")]
+    # Pyodide logs each standard library zip it could not load before the worker boots
+    # from the wheels; nothing is thrown, and the reader sees a working widget.
     assert_clean(
         seen,
         allow_console=(
             *BROWSER_REPORTS_THE_FAULT,
             "Error occurred while installing the standard library",
             "orei-bundle",
+            "orei-rest",
         ),
     )
 

@@ -1,4 +1,4 @@
-"""The fast path's build: the bytecode bundle, precompressed copies, hints, the service worker."""
+"""The fast path's build: the bytecode bundle, the snapshot, compressed copies, hints, the SW."""
 
 from __future__ import annotations
 
@@ -10,22 +10,61 @@ import zipfile
 
 import pytest
 
-from orei_site import hints, lazy_stdlib, offline
+from orei_site import hints, lazy_stdlib, offline, snapshot
 
 RUNTIME = "assets/orei/runtime"
 
 
-def bundle_of(site_dir):
-    found = sorted((site_dir / RUNTIME).glob("orei-bundle.*.zip"))
+def one_of(site_dir, pattern):
+    found = sorted((site_dir / RUNTIME).glob(pattern))
     assert len(found) == 1, found
     return found[0]
 
 
-def test_bundle_has_a_content_hash_name_and_the_worker_knows_it(site_dir):
-    bundle = bundle_of(site_dir)
-    assert re.fullmatch(r"orei-bundle\.[0-9a-f]{16}\.zip", bundle.name)
+def bundle_of(site_dir):
+    return one_of(site_dir, "orei-bundle.*.zip")
+
+
+def test_fast_path_files_have_content_hash_names_and_the_worker_knows_them(site_dir):
+    names = {
+        "bundle": bundle_of(site_dir).name,
+        "snapshot": one_of(site_dir, "orei-snapshot.*.bin").name,
+        "rest": one_of(site_dir, "orei-rest.*.zip").name,
+    }
+    assert re.fullmatch(r"orei-bundle\.[0-9a-f]{16}\.zip", names["bundle"])
+    assert re.fullmatch(r"orei-snapshot\.[0-9a-f]{16}\.bin", names["snapshot"])
+    assert re.fullmatch(r"orei-rest\.[0-9a-f]{16}\.zip", names["rest"])
     worker = (site_dir / "assets/orei/worker.js").read_text("utf-8")
-    assert f'const BUILD = {{"bundle": "{bundle.name}"}};' in worker
+    build = json.loads(re.search(r"^const BUILD = (\{.*\});$", worker, re.M)[1])
+    assert build == names
+
+
+def test_snapshot_is_a_sparse_whole_wasm_memory_with_python_in_it(site_dir):
+    stored = one_of(site_dir, "orei-snapshot.*.bin").read_bytes()
+    memory = snapshot.expand(stored)
+    assert memory.startswith(b"\x00snp")  # Pyodide's own snapshot header
+    assert len(memory) > 16 * 2**20
+    assert len(stored) < len(memory) * 0.75  # the zero pages are left out
+    # The warm-up ran: the widgets' modules and their data are in memory (text outside
+    # Latin-1 is kept as UTF-16 by CPython).
+    for text in (
+        b"orei_widgets.business_day",
+        b"orei.business_calendar",
+        "振替休日".encode("utf-16-le"),
+    ):
+        assert text in memory, text
+
+
+def test_remainder_lacks_what_the_snapshot_imported_and_keeps_the_data(site_dir):
+    bundle = set(zipfile.ZipFile(bundle_of(site_dir)).namelist())
+    rest = set(zipfile.ZipFile(one_of(site_dir, "orei-rest.*.zip")).namelist())
+    assert rest < bundle
+    for imported in ("orei_widgets/business_day.pyc", "email/generator.pyc", "json/__init__.pyc"):
+        assert imported in bundle, imported
+        assert imported not in rest, imported
+    # A reader's own time zone is read only when first asked for.
+    for data in ("tzdata/zoneinfo/America/Los_Angeles", "orei/locales/ja.toml"):
+        assert data in rest, data
 
 
 def test_bundle_holds_bytecode_and_data_but_no_sources(site_dir):
@@ -49,7 +88,15 @@ def test_bundle_holds_bytecode_and_data_but_no_sources(site_dir):
 
 
 @pytest.mark.parametrize(
-    "name", ["pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "orei-bundle.*.zip"]
+    "name",
+    [
+        "pyodide.asm.wasm",
+        "pyodide.asm.mjs",
+        "pyodide.mjs",
+        "orei-bundle.*.zip",
+        "orei-snapshot.*.bin",
+        "orei-rest.*.zip",
+    ],
 )
 def test_large_files_have_brotli_and_gzip_copies(site_dir, name):
     (original,) = (site_dir / RUNTIME).glob(name)
@@ -96,7 +143,10 @@ def test_service_worker_caches_every_page_and_the_fast_runtime(site_dir):
         assert (relative[: -len("index.html")] or "./") in pages, relative
     assert "search/search_index.json" in pages
     assert "assets/orei/worker.js" in pages
-    assert f"{RUNTIME}/{bundle_of(site_dir).name}" in build["runtime"]
+    for name in ("orei-snapshot.*.bin", "orei-rest.*.zip"):
+        assert f"{RUNTIME}/{one_of(site_dir, name).name}" in build["runtime"]
+    # The bundle is the snapshot's fallback only: kept if ever fetched, not fetched ahead.
+    assert f"{RUNTIME}/{bundle_of(site_dir).name}" not in build["runtime"]
     assert f"{RUNTIME}/pyodide.asm.wasm" in build["runtime"]
     assert not [p for p in pages | set(build["runtime"]) if p.endswith((".whl", ".br", ".gz"))]
 

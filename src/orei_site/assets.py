@@ -27,6 +27,7 @@ from pathlib import Path
 
 from orei_site import bundle as python_bundle
 from orei_site import hints, offline
+from orei_site import snapshot as memory_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_VERSION = "314.0.7"
@@ -36,8 +37,8 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 ASSETS_PATH = "assets/orei"
 # Large files served with precompressed copies beside them (`NAME.br`, `NAME.gz`).
 PRECOMPRESSED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-# The line of worker.js that the build fills in with the bundle's versioned name.
-WORKER_BUILD_LINE = "const BUILD = { bundle: null };"
+# The line of worker.js that the build fills in with the fast path's versioned names.
+WORKER_BUILD_LINE = "const BUILD = { bundle: null, snapshot: null, rest: null };"
 # widgets/js files that are not copied as they are (the build writes sw.js to the root).
 NOT_GLUE = frozenset({"sw.js"})
 # Wheels built here carry this date so that an unchanged source gives the same bytes.
@@ -57,12 +58,14 @@ class SiteAssets:
         wheels: The wheel files, inside `directory`.
         lock: The site's `pyodide-lock.json`, which lists exactly `wheels`.
         bundle: The bytecode zip of the fast path, inside `directory`.
+        snapshot: The memory snapshot and its remainder zip, inside `directory`.
     """
 
     directory: Path
     wheels: tuple[Path, ...]
     lock: Path
     bundle: Path
+    snapshot: memory_snapshot.Snapshot
 
 
 def _digest(paths: Iterable[Path], base: Path) -> str:
@@ -244,15 +247,31 @@ def copy_glue(project: Path, target: Path) -> list[Path]:
     return copied
 
 
-def write_bundle(directory: Path, packages: list[str], cache: Path, project: Path) -> Path:
-    """Compile the bytecode bundle into `directory`, replacing an older one."""
-    built = python_bundle.build_bundle(directory, packages, cache, project=project)
-    for stale in directory.glob("orei-bundle.*"):
+def _replace_versioned(built: Path, directory: Path) -> Path:
+    """Copy `built` (`STEM.<hash>.EXT`) into `directory`, removing other versions of it."""
+    stem = built.name.split(".")[0]
+    for stale in directory.glob(f"{stem}.*"):
         if not stale.name.startswith(built.name):
             stale.unlink()
     target = directory / built.name
     _copy_if_changed(built, target)
     return target
+
+
+def write_bundle(directory: Path, packages: list[str], cache: Path, project: Path) -> Path:
+    """Compile the bytecode bundle into `directory`, replacing an older one."""
+    built = python_bundle.build_bundle(directory, packages, cache, project=project)
+    return _replace_versioned(built, directory)
+
+
+def write_snapshot(
+    directory: Path, bundle: Path, cache: Path, project: Path
+) -> memory_snapshot.Snapshot:
+    """Make the snapshot of `bundle` and its remainder in `directory`, replacing older ones."""
+    built = memory_snapshot.build_snapshot(directory, bundle, cache, project=project)
+    return memory_snapshot.Snapshot(
+        _replace_versioned(built.memory, directory), _replace_versioned(built.remainder, directory)
+    )
 
 
 def write_precompressed(files: Iterable[Path], cache: Path) -> None:
@@ -263,12 +282,13 @@ def write_precompressed(files: Iterable[Path], cache: Path) -> None:
         _copy_if_changed(gz, file.with_name(file.name + ".gz"))
 
 
-def point_worker_at(worker: Path, bundle: Path) -> None:
-    """Tell the copied worker.js the bundle's versioned name."""
+def point_worker_at(worker: Path, bundle: Path, snapshot: memory_snapshot.Snapshot) -> None:
+    """Tell the copied worker.js the versioned names of the bundle and the snapshot."""
     text = worker.read_text("utf-8")
     if WORKER_BUILD_LINE not in text:
         raise AssetError(f"{worker} lacks the line {WORKER_BUILD_LINE!r} the build fills in")
-    build = json.dumps({"bundle": bundle.name})
+    names = {"bundle": bundle, "snapshot": snapshot.memory, "rest": snapshot.remainder}
+    build = json.dumps({key: path.name for key, path in names.items()})
     filled = text.replace(WORKER_BUILD_LINE, f"const BUILD = {build};")
     worker.write_text(filled, "utf-8")
 
@@ -305,18 +325,22 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     lock = write_lock(runtime, wheels, directory)
     packages = sorted(json.loads(lock.read_text("utf-8"))["packages"])
     bundle = write_bundle(directory, packages, cache, project)
-    write_precompressed([*(directory / name for name in PRECOMPRESSED), bundle], cache)
+    snapshot = write_snapshot(directory, bundle, cache, project)
+    large = [*(directory / name for name in PRECOMPRESSED), bundle, *snapshot.files]
+    write_precompressed(large, cache)
     copy_glue(project, assets)
-    point_worker_at(assets / "worker.js", bundle)
+    point_worker_at(assets / "worker.js", bundle, snapshot)
     runtime_path = f"{ASSETS_PATH}/runtime"
     # No preload hints: measured, they made warm visits slower (the page and the worker
     # both read the large files) and gained nothing the early worker does not.
     hints.add_hints_to_site(site_dir, preload=[])
-    fast_path = [*PRECOMPRESSED, "pyodide-lock.json", bundle.name]
+    # What the service worker keeps for offline visits: what the snapshot boot reads. The
+    # bundle is only its fallback; the service worker keeps it too if it is ever fetched.
+    fast_path = [*PRECOMPRESSED, "pyodide-lock.json", *(path.name for path in snapshot.files)]
     offline.write_service_worker(
         site_dir, project / "widgets" / "js" / "sw.js", [f"{runtime_path}/{n}" for n in fast_path]
     )
-    return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock, bundle)
+    return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock, bundle, snapshot)
 
 
 if __name__ == "__main__":

@@ -2,18 +2,18 @@
 // One worker serves the whole visit: Material's instant navigation keeps the
 // page's scripts alive, so the binder never starts a second one.
 //
-// Two ways to boot (README, "Performance"):
-// - fast (the default): the standard library, orei, the widgets and their
-//   dependencies come precompiled to bytecode in one zip, passed to Pyodide as
-//   its standard library; nothing is installed at boot.
+// Three ways to boot (README, "Performance"), each falling back to the next:
+// - snapshot (the default): the build's memory snapshot of Python with the widgets
+//   imported and warmed up; restoring it skips starting Python and every import.
+//   The remainder zip holds what the snapshot has not imported yet.
+// - bundle: the standard library, orei, the widgets and their dependencies come
+//   precompiled to bytecode in one zip, passed to Pyodide as its standard library;
+//   nothing is installed at boot.
 // - debug (this worker's URL has ?debug, which the binder adds when the page's
-//   URL has ?orei-debug): Pyodide's own standard library, then the wheels
-//   through the lock file, so tracebacks show source lines.
-// If the fast boot fails for any reason, the worker boots the debug way.
-import { loadPyodide } from "./runtime/pyodide.mjs";
-
-// Written by the build (orei_site.assets): the bundle's versioned file name.
-const BUILD = { bundle: null };
+//   URL has ?orei-debug; also the last fallback): Pyodide's own standard library,
+//   then the wheels through the lock file, so tracebacks show source lines.
+// Written by the build (orei_site.assets): the fast path's versioned file names.
+const BUILD = { bundle: null, snapshot: null, rest: null };
 
 const runtime = new URL("./runtime/", import.meta.url).href;
 const debug = new URL(import.meta.url).searchParams.has("debug");
@@ -22,6 +22,39 @@ let dispatch = null;
 function post(message) {
   self.postMessage(message);
 }
+
+async function bytes(name) {
+  const response = await fetch(new URL(name, runtime));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+// The snapshot as the build stores it (orei_site.snapshot.sparse): a header, a table of
+// runs (offset, length) and their bytes; everything between the runs is zeros.
+function expand(buffer) {
+  const view = new DataView(buffer);
+  const magic = new TextDecoder().decode(new Uint8Array(buffer, 0, 8));
+  if (magic !== "OREISNP1") throw new Error(`${BUILD.snapshot} is not a sparse snapshot`);
+  const memory = new Uint8Array(view.getUint32(8, true));
+  const count = view.getUint32(12, true);
+  let at = 16 + 8 * count;
+  for (let run = 0; run < count; run += 1) {
+    const offset = view.getUint32(16 + 8 * run, true);
+    const length = view.getUint32(20 + 8 * run, true);
+    memory.set(new Uint8Array(buffer, at, length), offset);
+    at += length;
+  }
+  return memory;
+}
+
+// Every download starts here, at once, before any of Pyodide's code is even parsed:
+// its loader, its Emscripten module (imported here, not by the loader, so both come
+// in parallel) and, on the fast path, the snapshot, which is the largest.
+const fast = Boolean(BUILD.snapshot) && !debug;
+const loader = import("./runtime/pyodide.mjs");
+const emscripten = fast ? import("./runtime/pyodide.asm.mjs") : null;
+const snapshot = fast ? bytes(BUILD.snapshot).then(expand) : null;
+for (const started of [loader, emscripten, snapshot]) started?.catch(() => {}); // awaited below
 
 const quiet = {
   // Python's own prints are not for the reader's console.
@@ -41,25 +74,49 @@ function lockFile() {
   return { lockFileContents: contents, packageBaseUrl: runtime };
 }
 
-async function bootFast() {
-  const pyodide = await loadPyodide({
-    ...quiet,
-    ...lockFile(),
-    indexURL: runtime,
-    stdLibURL: new URL(BUILD.bundle, runtime).href,
-  });
-  performance.mark("orei:runtime-ready");
+async function loadPyodide(options) {
+  const { loadPyodide: load } = await loader;
+  return load({ ...quiet, ...lockFile(), indexURL: runtime, ...options });
+}
+
+function installLazyStdlib(pyodide) {
   // The bundle holds the part of the standard library the widgets use; the rest is
   // fetched from Pyodide's full standard library if a module is ever asked for.
   const lazy = pyodide.pyimport("_orei_lazy_stdlib");
   lazy.install(new URL("python_stdlib.zip", runtime).href).destroy();
   lazy.destroy();
+}
+
+async function bootSnapshot() {
+  const pyodide = await loadPyodide({
+    stdLibURL: new URL(BUILD.rest, runtime).href,
+    createPyodideModule: (await emscripten).default,
+    _loadSnapshot: snapshot,
+  });
+  // Pyodide only logs a standard library it could not fetch; without the remainder,
+  // the zone tables and later imports would be missing, so boot another way.
+  if (!pyodide.FS.readdir("/lib").some((name) => /^python\d+\.zip$/.test(name))) {
+    throw new Error(`${BUILD.rest} did not load`);
+  }
+  performance.mark("orei:runtime-ready");
+  const lazy = pyodide.pyimport("_orei_lazy_stdlib");
+  lazy.forget_zip_directories(); // made with the bundle, restored with its remainder
+  lazy.destroy();
+  installLazyStdlib(pyodide);
+  post({ type: "progress", stage: "starting", value: 0.9 });
+  return pyodide;
+}
+
+async function bootFast() {
+  const pyodide = await loadPyodide({ stdLibURL: new URL(BUILD.bundle, runtime).href });
+  performance.mark("orei:runtime-ready");
+  installLazyStdlib(pyodide);
   post({ type: "progress", stage: "starting", value: 0.9 });
   return pyodide;
 }
 
 async function bootPlain() {
-  const pyodide = await loadPyodide({ ...quiet, ...lockFile(), indexURL: runtime });
+  const pyodide = await loadPyodide({});
   performance.mark("orei:runtime-ready");
   post({ type: "progress", stage: "packages", value: 0.6 });
   await pyodide.loadPackage(["orei-widgets"], {
@@ -70,26 +127,31 @@ async function bootPlain() {
   return pyodide;
 }
 
+async function attempt(way) {
+  try {
+    const pyodide = await way();
+    dispatch = pyodide.pyimport("orei_widgets").dispatch;
+    return pyodide;
+  } catch {
+    return null; // a missing or broken file: the next way
+  }
+}
+
 async function boot() {
+  // Pyodide leaves rejected promises of its own behind when a file fails to load; each
+  // failure is handled here (the next way, or "failed" for the binder), so none is
+  // reported as uncaught. Once Python is ready, such a rejection would be news again.
+  const ignore = (event) => event.preventDefault();
+  self.addEventListener("unhandledrejection", ignore);
   post({ type: "progress", stage: "runtime", value: 0.15 });
   let pyodide = null;
-  if (BUILD.bundle && !debug) {
-    // Pyodide leaves a rejected promise of its own behind when the bundle fails to load;
-    // the fallback below handles the failure, so it is not reported as uncaught.
-    const ignore = (event) => event.preventDefault();
-    self.addEventListener("unhandledrejection", ignore);
-    try {
-      pyodide = await bootFast();
-      dispatch = pyodide.pyimport("orei_widgets").dispatch;
-      self.removeEventListener("unhandledrejection", ignore);
-    } catch {
-      pyodide = null; // a missing or broken bundle: boot the plain way below
-    }
-  }
+  if (BUILD.snapshot && !debug) pyodide = await attempt(bootSnapshot);
+  if (!pyodide && BUILD.bundle && !debug) pyodide = await attempt(bootFast);
   if (!pyodide) {
     pyodide = await bootPlain();
     dispatch = pyodide.pyimport("orei_widgets").dispatch;
   }
+  self.removeEventListener("unhandledrejection", ignore);
   // Kept for the whole visit on purpose: one proxy, called with strings only,
   // so no call creates proxies that would need destroying.
   performance.mark("orei:ready");

@@ -1,0 +1,73 @@
+"""The memory snapshot's build: its sparse format and the remainder zip it restores with."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+
+import pytest
+
+from orei_site.snapshot import MAGIC, PAGE, expand, remainder_of, sparse
+
+
+def memory_with(size: int, writes: dict[int, bytes]) -> bytes:
+    memory = bytearray(size)
+    for offset, data in writes.items():
+        memory[offset : offset + len(data)] = data
+    return bytes(memory)
+
+
+@pytest.mark.parametrize(
+    ("size", "writes", "runs"),
+    [
+        (4 * PAGE, {}, []),
+        (4 * PAGE, {0: b"\x01"}, [(0, PAGE)]),
+        (4 * PAGE, {PAGE - 1: b"\x01\x02"}, [(0, 2 * PAGE)]),  # across a page boundary
+        (4 * PAGE, {0: b"a", 2 * PAGE: b"b"}, [(0, PAGE), (2 * PAGE, PAGE)]),
+        (4 * PAGE, {4 * PAGE - 1: b"z"}, [(3 * PAGE, PAGE)]),
+        (2 * PAGE + 10, {2 * PAGE + 9: b"!"}, [(2 * PAGE, 10)]),  # a short last page
+    ],
+)
+def test_sparse_keeps_only_pages_with_data(size, writes, runs):
+    memory = memory_with(size, writes)
+    stored = sparse(memory)
+    assert stored[:8] == MAGIC
+    assert struct.unpack_from("<II", stored, 8) == (size, len(runs))
+    table = [struct.unpack_from("<II", stored, 16 + 8 * i) for i in range(len(runs))]
+    assert table == runs
+    assert len(stored) == 16 + 8 * len(runs) + sum(length for _, length in runs)
+    assert expand(stored) == memory
+
+
+def test_expand_refuses_what_is_not_a_sparse_snapshot():
+    with pytest.raises(ValueError, match="not a sparse snapshot"):
+        expand(bytes(64))
+
+
+def zip_of(names: list[str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as bundle:
+        for name in names:
+            bundle.writestr(name, name.encode())
+    return out.getvalue()
+
+
+def test_remainder_drops_the_bytecode_of_imported_modules_only():
+    bundle = zip_of(
+        [
+            "json/__init__.pyc",
+            "json/decoder.pyc",
+            "tarfile.pyc",
+            "orei/data/closures.toml",
+            "tzdata/zoneinfo/Asia/Tokyo",
+            "orei/__init__.pyc",
+        ]
+    )
+    rest = zipfile.ZipFile(io.BytesIO(remainder_of(bundle, {"json", "json.decoder", "orei"})))
+    assert sorted(rest.namelist()) == [
+        "orei/data/closures.toml",
+        "tarfile.pyc",
+        "tzdata/zoneinfo/Asia/Tokyo",
+    ]
+    assert rest.read("tarfile.pyc") == b"tarfile.pyc"
