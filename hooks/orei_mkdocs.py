@@ -17,6 +17,8 @@ for folder in (ROOT / "src", ROOT / "widgets"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from orei_site import assets, csp, markers, sitemaps, static_pages  # noqa: E402 - needs the path above
 
 # `mkdocs serve` injects an inline live-reload script no policy can name in advance.
@@ -60,8 +62,11 @@ def on_post_page(output, page, config):
     return _with_policy(output)
 
 
+# After every plugin, mkdocs-static-i18n's (-100) included: it builds the other language
+# and then rewrites the search index, which the compressed copies must match.
+@event_priority(-200)
 def on_post_build(config):
-    """Write the Python runtime, wheels, lock and glue into the site."""
+    """Write the Python runtime, wheels, lock and glue into the site, and compressed copies."""
     site_dir = Path(config.site_dir)
     assets.build_assets(site_dir)
     sitemaps.write_language_sitemaps(site_dir)

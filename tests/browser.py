@@ -152,7 +152,7 @@ def pytest_addoption(parser) -> None:
         "--orei-runtime",
         choices=("fast", "debug"),
         default="fast",
-        help="how the widgets' worker boots: the bytecode bundle (fast) or the wheels (debug)",
+        help="how the widgets' worker boots: the snapshot or bundle (fast) or the wheels (debug)",
     )
 
 

@@ -46,7 +46,7 @@ class ServerControls:
 
     missing: list[re.Pattern[str]] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
-    # Serve worker.js without the bundle's name, so the worker boots the debug way
+    # Serve worker.js without the fast path's file names, so the worker boots the debug way
     # (Pyodide's standard library and the wheels through the lock).
     debug_runtime: bool = False
     # Bytes written to the network (headers and bodies) since the last reset.
@@ -101,8 +101,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return None
         if self.controls.debug_runtime and path.endswith("/assets/orei/worker.js"):
             return self._send_debug_worker(self.translate_path(self.path))
-        if not path.endswith("/"):
-            local = self.translate_path(self.path)
+        local = self.translate_path(self.path)
+        if path.endswith("/"):
+            local = os.path.join(local, "index.html")
+        if os.path.isfile(local):
             accepted = {
                 part.split(";")[0].strip()
                 for part in self.headers.get("Accept-Encoding", "").split(",")
@@ -155,8 +157,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")
-        if not path.endswith((".html", "/")):
-            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Vary", "Accept-Encoding")
         for name, value in self.controls.headers.items():
             self.send_header(name, value)
         super().end_headers()

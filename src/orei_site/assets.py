@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orei_site import bundle as python_bundle
-from orei_site import hints, offline
+from orei_site import compression, hints, offline
 from orei_site import snapshot as memory_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -274,14 +274,6 @@ def write_snapshot(
     )
 
 
-def write_precompressed(files: Iterable[Path], cache: Path) -> None:
-    """Write `NAME.br` and `NAME.gz` beside each of `files`."""
-    for file in files:
-        br, gz = python_bundle.precompressed(file, cache)
-        _copy_if_changed(br, file.with_name(file.name + ".br"))
-        _copy_if_changed(gz, file.with_name(file.name + ".gz"))
-
-
 def point_worker_at(worker: Path, bundle: Path, snapshot: memory_snapshot.Snapshot) -> None:
     """Tell the copied worker.js the versioned names of the bundle and the snapshot."""
     text = worker.read_text("utf-8")
@@ -326,8 +318,6 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     packages = sorted(json.loads(lock.read_text("utf-8"))["packages"])
     bundle = write_bundle(directory, packages, cache, project)
     snapshot = write_snapshot(directory, bundle, cache, project)
-    large = [*(directory / name for name in PRECOMPRESSED), bundle, *snapshot.files]
-    write_precompressed(large, cache)
     copy_glue(project, assets)
     point_worker_at(assets / "worker.js", bundle, snapshot)
     runtime_path = f"{ASSETS_PATH}/runtime"
@@ -340,6 +330,11 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     offline.write_service_worker(
         site_dir, project / "widgets" / "js" / "sw.js", [f"{runtime_path}/{n}" for n in fast_path]
     )
+    # Last, once every page and script is final: compressed copies of the large runtime
+    # files and of the pages, scripts and styles (measured: a first visit's pages and
+    # theme were about 0.5 MB uncompressed, which a slow connection feels).
+    large = [*(directory / name for name in PRECOMPRESSED), bundle, *snapshot.files]
+    compression.precompress(sorted({*large, *compression.site_text_files(site_dir)}), cache)
     return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock, bundle, snapshot)
 
 

@@ -1,4 +1,4 @@
-"""The fast path's Python: one zip of bytecode, and precompressed copies of large files.
+"""The fast path's Python: one zip of bytecode, compiled by Pyodide itself.
 
 `build_bundle` runs Pyodide under Node (`compile_bundle.mjs`) to compile the standard
 library, `orei`, the widgets and their pure-Python dependencies to `.pyc` with the
@@ -9,7 +9,6 @@ cached under `.cache/orei-assets`, keyed by everything that goes into them.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import shutil
@@ -19,17 +18,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 COMPILER = HERE / "compile_bundle.mjs"
 LAZY_STDLIB = HERE / "lazy_stdlib.py"
-# Brotli comes from Node's zlib, which the build needs anyway for the bundle.
-BROTLI = """
-const zlib = require("node:zlib"), fs = require("node:fs");
-const [source, target] = process.argv.slice(1);
-const data = fs.readFileSync(source);
-fs.writeFileSync(target, zlib.brotliCompressSync(data, { params: {
-  [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-  [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
-  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-}}));
-"""
 
 
 class BundleError(RuntimeError):
@@ -106,23 +94,3 @@ def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Pa
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)  # another build got there first, same content
     return next(folder.glob("orei-bundle.*.zip"))
-
-
-def precompressed(source: Path, cache: Path) -> tuple[Path, Path]:
-    """Brotli and gzip copies of `source` (cached by content): `(br, gz)`."""
-    key = content_sha([source])[:24]
-    folder = cache / "compressed" / key
-    br, gz = folder / "file.br", folder / "file.gz"
-    if br.exists() and gz.exists():
-        return br, gz
-    tmp = folder.with_name(f"{key}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    subprocess.run([node_executable(), "-e", BROTLI, str(source), str(tmp / "file.br")], check=True)
-    data = source.read_bytes()
-    (tmp / "file.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    try:
-        tmp.rename(folder)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return br, gz
