@@ -85,5 +85,5 @@ def test_a_link_into_the_other_language_loads_that_language(page, site_url):
         }"""
     )
     page.locator("#cross").click()
-    page.wait_for_url(re.compile(r"/ja/follow-up/$"))
+    page.wait_for_url(re.compile(r"/ja/follow-up/(#.*)?$"))  # the binder may add the form state
     assert page.locator("html").get_attribute("lang") == "ja"
