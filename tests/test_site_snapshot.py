@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zipfile
+import zipimport
 
 import pytest
 
+from orei_site import restored
 from orei_site.snapshot import MAGIC, PAGE, expand, remainder_of, sparse
 
 
@@ -71,3 +74,13 @@ def test_remainder_drops_the_bytecode_of_imported_modules_only():
         "tzdata/zoneinfo/Asia/Tokyo",
     ]
     assert rest.read("tarfile.pyc") == b"tarfile.pyc"
+
+
+def test_settling_forgets_zip_directories_and_reseeds_random(monkeypatch):
+    monkeypatch.setitem(zipimport._zip_directory_cache, "/lib/python314.zip", {"x.pyc": ()})
+    random.seed(0)
+    fixed = [random.random() for _ in range(3)]
+    random.seed(0)
+    restored.settle()
+    assert "/lib/python314.zip" not in zipimport._zip_directory_cache
+    assert [random.random() for _ in range(3)] != fixed

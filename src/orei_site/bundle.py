@@ -18,6 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 COMPILER = HERE / "compile_bundle.mjs"
 LAZY_STDLIB = HERE / "lazy_stdlib.py"
+RESTORED = HERE / "restored.py"
 
 
 class BundleError(RuntimeError):
@@ -65,6 +66,7 @@ def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Pa
             runtime / "pyodide.asm.wasm",
             COMPILER,
             LAZY_STDLIB,
+            RESTORED,
             *runtime.glob("*.whl"),
         ]
     )

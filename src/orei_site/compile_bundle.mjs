@@ -6,10 +6,11 @@
 // Pyodide's own Python) is compiled, with the packages, by the very CPython that runs
 // in the browser, so the bytecode matches it. The widgets' warm-up requests
 // (orei_widgets.warm_up) run too, so that imports made inside functions are found.
-// The zip holds `.pyc` files (unchecked-hash) and data files, no sources, stored uncompressed (the host serves it
-// brotli- or gzip-compressed). A module of the standard library that is not in it is
-// still importable: `_orei_lazy_stdlib`, which the worker installs, fetches Pyodide's
-// full `python_stdlib.zip` the first time one is asked for.
+// The zip holds `.pyc` files (unchecked-hash) and data files, no sources, stored
+// uncompressed (the host serves it brotli- or gzip-compressed). A module of the standard
+// library that is not in it is still importable: `_orei_lazy_stdlib`, which the worker
+// installs, fetches Pyodide's full `python_stdlib.zip` the first time one is asked for.
+// `_orei_restored` is what the worker runs after restoring the memory snapshot.
 import { loadPyodide } from "pyodide";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -23,6 +24,7 @@ const pyodide = await loadPyodide({
 await pyodide.loadPackage(packages, { messageCallback: () => {} });
 pyodide.globals.set("OUT", "/tmp/bundle.zip");
 pyodide.globals.set("LAZY", readFileSync(new URL("./lazy_stdlib.py", import.meta.url), "utf8"));
+pyodide.globals.set("RESTORED", readFileSync(new URL("./restored.py", import.meta.url), "utf8"));
 await pyodide.runPythonAsync(`
 import importlib
 import importlib.util
@@ -52,10 +54,9 @@ zoneinfo.ZoneInfo("Asia/Tokyo")
 import tzdata  # noqa
 # Some modules are imported inside functions (the .eml export imports email.generator):
 # the widgets' warm-up requests take every such path once.
-import datetime
 from orei_widgets.warm_up import warm_up
 
-warm_up(datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+warm_up()
 
 used = set()
 for module in list(sys.modules.values()):
@@ -98,6 +99,7 @@ for folder, dirs, files in os.walk(SITE):
         with open(full, "rb") as handle:
             entries[os.path.relpath(full, SITE)] = handle.read()
 entries["_orei_lazy_stdlib.py"] = LAZY.replace("TOPS = ()", f"TOPS = {tuple(sorted(tops))!r}").encode()
+entries["_orei_restored.py"] = RESTORED.encode()
 
 with zipfile.ZipFile(OUT, "w") as bundle:
     for name in sorted(entries):

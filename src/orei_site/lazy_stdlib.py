@@ -5,10 +5,6 @@ TOPS, the standard library's top-level names). The worker calls `install(url)` w
 the URL of Pyodide's full `python_stdlib.zip`. A finder placed last on `sys.meta_path`
 then answers only for standard-library modules nothing else found: it downloads the
 zip once (a synchronous request, allowed in a worker), and imports from it.
-
-After restoring a memory snapshot, the worker first calls `forget_zip_directories`:
-the snapshot was made with the whole bundle as the standard library zip and restores
-with its remainder (orei_site.snapshot), a different file under the same name.
 """
 
 from __future__ import annotations
@@ -51,16 +47,6 @@ class LazyStdlib:
         folder = name.rpartition(".")[0].replace(".", "/")
         importer = zipimport.zipimporter(f"{FULL}/{folder}/" if folder else FULL)
         return importer.find_spec(name, target)
-
-
-def forget_zip_directories() -> None:
-    """Make the next import read each zip's directory afresh.
-
-    A restored interpreter remembers the directory of the zip it was made with; its
-    offsets would read the wrong bytes of the remainder zip it restored with.
-    """
-    zipimport._zip_directory_cache.clear()
-    sys.path_importer_cache.clear()
 
 
 def install(url: str, download=_download) -> LazyStdlib:

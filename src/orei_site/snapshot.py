@@ -8,9 +8,9 @@ interpreter's memory. The worker hands it to `loadPyodide` (Pyodide's private
 A restored interpreter still needs a standard library zip, but only for modules it
 has not imported yet: the *remainder*, the bundle without the bytecode of every
 module already in memory (data files such as the zone tables stay). Right after
-restoring, the worker empties the zip import caches
-(`_orei_lazy_stdlib.forget_zip_directories`), so that the interpreter reads the
-remainder's own directory, not the bundle's it remembers.
+restoring, the worker calls `_orei_restored.settle` (`restored.py`), which empties
+the zip import caches, so that the interpreter reads the remainder's own directory,
+not the bundle's it remembers, and reseeds `random`.
 
 Pyodide's snapshot is the whole linear memory, about two thirds zeros (the unused
 stack, free heap). The site stores it *sparse* (`sparse` below): only the pages that
@@ -37,8 +37,6 @@ from orei_site.bundle import BundleError, content_sha, node_executable
 
 HERE = Path(__file__).resolve().parent
 MAKER = HERE / "make_snapshot.mjs"
-# The clock the warm-up requests carry: fixed, so that a build is repeatable.
-WARM_UP_NOW_MS = 1_767_225_600_000  # 2026-01-01T00:00:00Z
 # The sparse format, read by worker.js (`expand`): MAGIC, then the full size and the
 # number of runs (little-endian u32), then each run's offset and length, then the
 # runs' bytes in order. Runs are whole pages that are not all zeros.
@@ -144,7 +142,8 @@ def build_snapshot(runtime: Path, bundle: Path, cache: Path, *, project: Path) -
         MAKER,
         HERE / "snapshot.py",
     ]
-    key = content_sha(inputs, str(WARM_UP_NOW_MS))[:24]
+    # The bundle holds the widgets, their warm-up requests and what runs after restoring.
+    key = content_sha(inputs)[:24]
     folder = cache / "snapshot" / key
     found = sorted(folder.glob("orei-snapshot.*.bin")), sorted(folder.glob("orei-rest.*.zip"))
     if found[0] and found[1]:
@@ -154,7 +153,7 @@ def build_snapshot(runtime: Path, bundle: Path, cache: Path, *, project: Path) -
     tmp.mkdir(parents=True)
     raw = tmp / "snapshot.bin"
     result = subprocess.run(
-        [node_executable(), str(MAKER), str(runtime), str(bundle), str(raw), str(WARM_UP_NOW_MS)],
+        [node_executable(), str(MAKER), str(runtime), str(bundle), str(raw)],
         cwd=project,
         capture_output=True,
         text=True,

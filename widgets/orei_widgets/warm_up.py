@@ -16,23 +16,31 @@ from typing import Any
 
 from orei_widgets.protocol import dispatch
 
-REQUESTS = files("orei_widgets") / "data" / "warm_up.toml"
-
 
 class WarmUpError(RuntimeError):
     """A warm-up request failed: the snapshot would hide a broken widget."""
 
 
+def _data() -> dict[str, Any]:
+    # Read on each call, never kept: an open handle on the zip would outlive the snapshot.
+    return tomllib.loads(files("orei_widgets").joinpath("data", "warm_up.toml").read_text("utf-8"))
+
+
 def warm_up_requests() -> list[dict[str, Any]]:
     """The requests of `data/warm_up.toml`: widget, action and form state each."""
-    return tomllib.loads(REQUESTS.read_text("utf-8"))["request"]
+    return _data()["request"]
 
 
-def warm_up(now: dt.datetime, requests: list[dict[str, Any]] | None = None) -> int:
-    """Dispatch every warm-up request in both page languages at `now`.
+def warm_up_clock() -> dt.datetime:
+    """The fixed clock the warm-up requests carry (`now` in `data/warm_up.toml`)."""
+    return _data()["now"]
+
+
+def warm_up(now: dt.datetime | None = None, requests: list[dict[str, Any]] | None = None) -> int:
+    """Dispatch every warm-up request in both page languages.
 
     Args:
-        now: The clock the requests carry (the build's, passed in).
+        now: The clock the requests carry (default: `warm_up_clock()`).
         requests: The requests (default: those of `data/warm_up.toml`).
 
     Returns:
@@ -41,6 +49,7 @@ def warm_up(now: dt.datetime, requests: list[dict[str, Any]] | None = None) -> i
     Raises:
         WarmUpError: If a view comes back as a failure.
     """
+    now = warm_up_clock() if now is None else now
     requests = warm_up_requests() if requests is None else requests
     count = 0
     for request in requests:
