@@ -90,6 +90,22 @@ def test_debug_url_boots_from_the_wheels(page, seen, site_url):
     assert "python_stdlib.zip" in fetched
 
 
+def test_a_damaged_snapshot_falls_back_to_the_bundle(chromium, site_dir, tmp_path):
+    # Cut short, as a failed upload or a proxy might leave it; served without its copies.
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    (memory,) = (site / "assets/orei/runtime").glob("orei-snapshot.*.bin")
+    memory.write_bytes(memory.read_bytes()[: 1 << 20])
+    for copy in (".br", ".gz"):
+        memory.with_name(memory.name + copy).unlink()
+    fetched, seen = boot_with_missing(chromium, site)
+    assert [f for f in fetched if f.startswith("orei-bundle.")]
+    assert [f for f in fetched if f.endswith(".whl")] == []
+    assert_clean(seen)
+
+
 def test_without_snapshot_and_bundle_the_worker_boots_from_the_wheels(chromium, site_dir):
     fetched, seen = boot_with_missing(chromium, site_dir, r"/orei-snapshot\.", r"/orei-bundle\.")
     assert "orei-0.1.0-py3-none-any.whl" in fetched

@@ -5,14 +5,17 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from orei_site import hints, lazy_stdlib, offline, snapshot
 
 RUNTIME = "assets/orei/runtime"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def one_of(site_dir, pattern):
@@ -120,12 +123,43 @@ def test_small_files_and_source_maps_get_no_compressed_copy(site_dir):
         assert original.suffix not in (".map", ".xml", ".whl"), path
 
 
+# Prints the files whose brotli copy does not decompress to the file itself.
+BROTLI_CHECK = """
+const zlib = require("node:zlib"), fs = require("node:fs");
+for (const file of JSON.parse(fs.readFileSync(0, "utf8"))) {
+  const copy = zlib.brotliDecompressSync(fs.readFileSync(file + ".br"));
+  if (!copy.equals(fs.readFileSync(file))) console.log(file);
+}
+"""
+
+
 def test_every_compressed_copy_matches_the_final_file(site_dir):
     # Plugins that write after the build's own step would leave stale copies behind.
-    for path in site_dir.rglob("*.br"):
-        gz = path.with_suffix(".gz")
-        original = path.with_suffix("")
+    originals = sorted(path.with_suffix("") for path in site_dir.rglob("*.br"))
+    assert len(originals) > 50
+    for original in originals:
+        gz = original.with_name(original.name + ".gz")
         assert gzip.decompress(gz.read_bytes()) == original.read_bytes(), original
+    result = subprocess.run(
+        ["node", "-e", BROTLI_CHECK],
+        input=json.dumps([str(p) for p in originals]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == ""
+
+
+def test_the_same_inputs_make_the_same_snapshot(site_dir, tmp_path):
+    # A new snapshot name would make every returning reader download it again.
+    runtime = site_dir / RUNTIME
+    made = [
+        snapshot.build_snapshot(runtime, bundle_of(site_dir), tmp_path / name, project=ROOT)
+        for name in ("first", "second")
+    ]
+    assert made[0].memory.read_bytes() == made[1].memory.read_bytes()
+    built = one_of(site_dir, "orei-snapshot.*.bin")
+    assert made[0].memory.name == made[1].memory.name == built.name
 
 
 def test_only_widget_pages_start_the_runtime(site_dir):

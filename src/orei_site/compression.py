@@ -45,6 +45,10 @@ def _cached(source: Path, cache: Path) -> Path:
 def precompress(files: Iterable[Path], cache: Path) -> None:
     """Write `NAME.br` and `NAME.gz` beside each of `files`.
 
+    Args:
+        files: The files to compress, in place (their copies are replaced).
+        cache: The asset cache folder; copies are kept under `compressed/`.
+
     Raises:
         subprocess.CalledProcessError: If Node fails to compress.
     """
