@@ -33,7 +33,9 @@ TARGETS = {
     "follow-up": Target(
         page="follow-up/",
         widget="follow-up",
-        result="follow-up-earliest",
+        # The deadline changes with every date typed; the earliest follow-up date does not
+        # (two interview days can share it across a weekend or a holiday).
+        result="deadline",
         input_name="ended_date",
         values=tuple(f"2026-11-{day:02d}" for day in range(10, 25)),
         state="ended_date=2026-11-09&ended_time=15:00",
