@@ -12,6 +12,7 @@
 // - debug (this worker's URL has ?debug, which the binder adds when the page's
 //   URL has ?orei-debug; also the last fallback): Pyodide's own standard library,
 //   then the wheels through the lock file, so tracebacks show source lines.
+
 // Written by the build (orei_site.assets): the fast path's versioned file names.
 const BUILD = { bundle: null, snapshot: null, rest: null };
 
