@@ -28,6 +28,7 @@ from pathlib import Path
 from orei_site import bundle as python_bundle
 from orei_site import compression, hints, offline
 from orei_site import snapshot as memory_snapshot
+from orei_site.cache import publish, staging
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_VERSION = "314.0.7"
@@ -102,8 +103,7 @@ def build_wheel(project: Path, cache: Path) -> Path:
     existing = sorted(out.glob("*.whl"))
     if existing:
         return existing[0]
-    tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
+    tmp = staging(out)
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     result = subprocess.run(
         [
@@ -125,11 +125,7 @@ def build_wheel(project: Path, cache: Path) -> Path:
         raise AssetError(
             f"building the wheel of {project} failed:\n{result.stdout}\n{result.stderr}"
         )
-    try:
-        tmp.rename(out)
-    except OSError:
-        # Another build finished the same wheel first; theirs has the same source.
-        shutil.rmtree(tmp, ignore_errors=True)
+    publish(tmp, out)
     return next(out.glob("*.whl"))
 
 

@@ -10,10 +10,11 @@ cached under `.cache/orei-assets`, keyed by everything that goes into them.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 from pathlib import Path
+
+from orei_site.cache import content_sha, publish, staging
 
 HERE = Path(__file__).resolve().parent
 COMPILER = HERE / "compile_bundle.mjs"
@@ -23,17 +24,6 @@ RESTORED = HERE / "restored.py"
 
 class BundleError(RuntimeError):
     """The bundle could not be compiled; the message has Node's output."""
-
-
-def content_sha(paths: list[Path], *extra: str) -> str:
-    """A SHA-256 (hex) of `extra` and the names and bytes of `paths`: a cache key."""
-    sha = hashlib.sha256()
-    for text in extra:
-        sha.update(text.encode())
-    for path in paths:
-        sha.update(path.name.encode())
-        sha.update(path.read_bytes())
-    return sha.hexdigest()
 
 
 def node_executable() -> str:
@@ -75,9 +65,7 @@ def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Pa
     found = sorted(folder.glob("orei-bundle.*.zip"))
     if found:
         return found[0]
-    tmp = folder.with_name(f"{key}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    tmp = staging(folder)
     raw = tmp / "bundle.zip"
     result = subprocess.run(
         [node_executable(), str(COMPILER), str(runtime), str(raw), *packages],
@@ -91,8 +79,5 @@ def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Pa
         raise BundleError(f"compiling the Python bundle failed:\n{result.stdout}\n{result.stderr}")
     digest = hashlib.sha256(raw.read_bytes()).hexdigest()[:16]
     raw.rename(tmp / f"orei-bundle.{digest}.zip")
-    try:
-        tmp.rename(folder)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)  # another build got there first, same content
+    publish(tmp, folder)
     return next(folder.glob("orei-bundle.*.zip"))

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from orei_site.bundle import content_sha, node_executable
+from orei_site.bundle import node_executable
+from orei_site.cache import content_sha, publish, staging
 
 # Text that readers' browsers fetch (source maps and sitemaps are left as they are).
 TEXT_SUFFIXES = frozenset({".html", ".js", ".mjs", ".css", ".json", ".svg", ".webmanifest"})
@@ -38,10 +38,6 @@ for (const [source, target] of JSON.parse(fs.readFileSync(0, "utf8"))) {
 """
 
 
-def _cached(source: Path, cache: Path) -> Path:
-    return cache / "compressed" / content_sha([source])[:24]
-
-
 def precompress(files: Iterable[Path], cache: Path) -> None:
     """Write `NAME.br` and `NAME.gz` beside each of `files`.
 
@@ -52,32 +48,24 @@ def precompress(files: Iterable[Path], cache: Path) -> None:
     Raises:
         subprocess.CalledProcessError: If Node fails to compress.
     """
-    files = list(files)
+    entries = {source: cache / "compressed" / content_sha([source])[:24] for source in files}
     todo = []
-    for source in files:
-        folder = _cached(source, cache)
-        if not ((folder / "file.br").exists() and (folder / "file.gz").exists()):
-            tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
-            shutil.rmtree(tmp, ignore_errors=True)
-            tmp.mkdir(parents=True)
+    for source, entry in entries.items():
+        if not ((entry / "file.br").exists() and (entry / "file.gz").exists()):
+            staged = staging(entry)
             data = source.read_bytes()
-            (tmp / "file.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-            todo.append((source, tmp, folder))
+            (staged / "file.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+            todo.append((source, staged, entry))
     if todo:
-        pairs = [[str(source), str(tmp / "file.br")] for source, tmp, _ in todo]
+        pairs = [[str(source), str(staged / "file.br")] for source, staged, _ in todo]
         subprocess.run(
             [node_executable(), "-e", BROTLI], input=json.dumps(pairs), text=True, check=True
         )
-        for _, tmp, folder in todo:
-            try:
-                tmp.rename(folder)
-            except OSError:
-                shutil.rmtree(tmp, ignore_errors=True)  # made by another build, same content
-    for source in files:
-        folder = _cached(source, cache)
+        for _, staged, entry in todo:
+            publish(staged, entry)
+    for source, entry in entries.items():
         for suffix in ("br", "gz"):
-            target = source.with_name(f"{source.name}.{suffix}")
-            shutil.copyfile(folder / f"file.{suffix}", target)
+            shutil.copyfile(entry / f"file.{suffix}", source.with_name(f"{source.name}.{suffix}"))
 
 
 def site_text_files(site_dir: Path) -> list[Path]:

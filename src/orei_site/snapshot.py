@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import shutil
 import struct
 import subprocess
@@ -33,7 +32,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from orei_site.bundle import BundleError, content_sha, node_executable
+from orei_site.bundle import BundleError, node_executable
+from orei_site.cache import content_sha, publish, staging
 
 HERE = Path(__file__).resolve().parent
 MAKER = HERE / "make_snapshot.mjs"
@@ -148,9 +148,7 @@ def build_snapshot(runtime: Path, bundle: Path, cache: Path, *, project: Path) -
     found = sorted(folder.glob("orei-snapshot.*.bin")), sorted(folder.glob("orei-rest.*.zip"))
     if found[0] and found[1]:
         return Snapshot(found[0][0], found[1][0])
-    tmp = folder.with_name(f"{key}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    tmp = staging(folder)
     raw = tmp / "snapshot.bin"
     result = subprocess.run(
         [node_executable(), str(MAKER), str(runtime), str(bundle), str(raw)],
@@ -170,8 +168,5 @@ def build_snapshot(runtime: Path, bundle: Path, cache: Path, *, project: Path) -
     _named(tmp, "orei-rest", ".zip", remainder_of(bundle.read_bytes(), imported))
     raw.unlink()
     modules.unlink()
-    try:
-        tmp.rename(folder)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)  # another build got there first, same content
+    publish(tmp, folder)
     return Snapshot(next(folder.glob("orei-snapshot.*.bin")), next(folder.glob("orei-rest.*.zip")))
