@@ -115,6 +115,27 @@ def assert_clean(seen: Watch, *, allow_console: tuple[str, ...] = ()) -> None:
     assert seen.page_errors == []
 
 
+FOLLOW_UP = 'form[data-orei-widget="follow-up"]'
+
+
+def open_calculator(page, base_url: str, path: str = "follow-up/", *, now=None, fragment=""):
+    """Open the follow-up calculator and wait until its Python has mounted it: the form.
+
+    `now` fixes the page's clock first (the worker takes its time from the page).
+    """
+    if now is not None:
+        page.clock.set_fixed_time(now)
+    page.goto(base_url + path + fragment)
+    page.locator(f"{FOLLOW_UP}[data-orei-ready]").wait_for()
+    return page.locator(FOLLOW_UP)
+
+
+def fill(form, **fields) -> None:
+    """Type each value into the form's field of that name."""
+    for name, value in fields.items():
+        form.locator(f'[name="{name}"]').fill(value)
+
+
 def wait_for_result(page, widget: str, result: str, timeout: float = 60_000):
     """Wait until Python has filled the result slot; selectors work under a strict CSP."""
     locator = page.locator(

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser import fill, open_calculator
 
 from orei.compose import compose
 
@@ -45,11 +46,6 @@ def open_generator(page, site_url, path="write-email/", fragment=""):
     return page.locator(FORM)
 
 
-def fill(form, fields):
-    for name, value in fields.items():
-        form.locator(f'[name="{name}"]').fill(value)
-
-
 def preview(form):
     subject = form.locator('[data-result="subject"]')
     body = form.locator('[data-result="body"]')
@@ -79,7 +75,7 @@ def test_typing_updates_the_preview_and_lists_what_is_missing(page, site_url):
 def test_japanese_mail_matches_orei_and_survives_mailto_and_download(page, site_url):
     form = open_generator(page, site_url, path="ja/write-email/")
     form.locator('[name="lang"]').select_option("ja")
-    fill(form, JA_FIELDS)
+    fill(form, **JA_FIELDS)
     expected = compose("thank-you", "ja", JA_FIELDS)
     wait_for_text(form, "subject", expected.subject)
     subject, body = preview(form)
@@ -103,7 +99,7 @@ def test_japanese_text_survives_copy(page, site_url, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     form = open_generator(page, site_url, path="ja/write-email/")
     form.locator('[name="lang"]').select_option("ja")
-    fill(form, JA_FIELDS)
+    fill(form, **JA_FIELDS)
     expected = compose("thank-you", "ja", JA_FIELDS)
     wait_for_text(form, "subject", expected.subject)
     form.locator('[data-action="copy"]').click()
@@ -149,12 +145,8 @@ def test_remembering_is_off_by_default_and_forget_clears_it(page, site_url):
 
 
 def test_the_calculator_prefills_the_interview_date(page, site_url):
-    page.clock.set_fixed_time(NOW)
-    page.goto(site_url + "follow-up/")
-    calculator = page.locator('form[data-orei-widget="follow-up"][data-orei-ready]')
-    calculator.wait_for()
-    calculator.locator('[name="ended_date"]').fill("2026-04-28")
-    calculator.locator('[name="ended_time"]').fill("18:30")
+    calculator = open_calculator(page, site_url, now=NOW)
+    fill(calculator, ended_date="2026-04-28", ended_time="18:30")
     calculator.locator('[data-result="follow-up-earliest"] time').wait_for()
     page.evaluate("window.oreiSamePage = true")
     calculator.locator('[data-action="write-email"]').click()

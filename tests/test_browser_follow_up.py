@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
-from browser import assert_clean, watch
+from browser import assert_clean, fill, open_calculator, watch
 from site_server import serve
 
 from orei.plan import make_plan
@@ -17,18 +17,6 @@ pytestmark = pytest.mark.browser
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)  # 16:00 in Tokyo, the worked example's day
 FORM = 'form[data-orei-widget="follow-up"]'
-
-
-def open_calculator(page, site_url, path="follow-up/", fragment=""):
-    page.clock.set_fixed_time(NOW)
-    page.goto(site_url + path + fragment)
-    page.locator(f"{FORM}[data-orei-ready]").wait_for()
-    return page.locator(FORM)
-
-
-def fill(form, **fields):
-    for name, value in fields.items():
-        form.locator(f'[name="{name}"]').fill(value)
 
 
 def result_datetime(form, slot):
@@ -60,7 +48,7 @@ def wait_for_datetime(form, slot, value):
 def test_results_match_the_planner(
     page, site_url, ended_date, ended_time, timeline, earliest, latest, deadline
 ):
-    form = open_calculator(page, site_url)
+    form = open_calculator(page, site_url, now=NOW)
     if timeline:
         form.locator(f'input[name="timeline"][value="{timeline["timeline"]}"]').check()
         fill(form, timeline_n=timeline["timeline_n"])
@@ -92,7 +80,7 @@ def test_results_match_the_planner(
 
 
 def test_worked_example_names_golden_week_days(page, site_url):
-    form = open_calculator(page, site_url)
+    form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
     wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
     skipped = form.locator('[data-result="skipped"]').inner_text()
@@ -107,7 +95,7 @@ def test_worked_example_names_golden_week_days(page, site_url):
 
 
 def test_typing_updates_and_errors_appear_and_clear(page, site_url):
-    form = open_calculator(page, site_url)
+    form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
     wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
     form.locator('input[name="timeline"][value="days"]').check()
@@ -129,7 +117,7 @@ def test_typing_updates_and_errors_appear_and_clear(page, site_url):
 
 
 def test_impossible_date_is_an_error_next_to_the_field(page, site_url):
-    form = open_calculator(page, site_url)
+    form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
     form.locator('input[name="timeline"][value="date"]').check()
     fill(form, timeline_date="2026-04-01")
@@ -139,7 +127,7 @@ def test_impossible_date_is_an_error_next_to_the_field(page, site_url):
 
 
 def test_calendar_download_parses_with_the_right_dates(page, site_url):
-    form = open_calculator(page, site_url)
+    form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
     wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
     with page.expect_download() as info:
@@ -158,7 +146,7 @@ def test_calendar_download_parses_with_the_right_dates(page, site_url):
 
 
 def test_the_url_restores_the_form(page, site_url, context):
-    form = open_calculator(page, site_url)
+    form = open_calculator(page, site_url, now=NOW)
     form.locator('input[name="timeline"][value="business_days"]').check()
     fill(form, ended_date="2026-09-18", ended_time="11:00", timeline_n="5", buffer="2")
     form.locator('input[name="closures"][value="obon"]').check()
@@ -180,7 +168,7 @@ def test_the_url_restores_the_form(page, site_url, context):
 
 
 def test_write_the_email_carries_the_date(page, site_url):
-    form = open_calculator(page, site_url)
+    form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="19:00")
     wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
     form.locator('[data-action="write-email"]').click()
@@ -204,7 +192,7 @@ def test_reached_by_instant_navigation(page, site_url):
 
 
 def test_japanese_page_names_days_in_japanese(page, site_url):
-    form = open_calculator(page, site_url, path="ja/follow-up/")
+    form = open_calculator(page, site_url, "ja/follow-up/", now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
     wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
     skipped = form.locator('[data-result="skipped"]').inner_text()
@@ -214,7 +202,7 @@ def test_japanese_page_names_days_in_japanese(page, site_url):
 
 
 def test_keyboard_alone_reaches_and_operates_every_control(page, site_url):
-    form = open_calculator(page, site_url)
+    form = open_calculator(page, site_url, now=NOW)
     controls = form.locator("input:not([type=hidden]), button").evaluate_all(
         "nodes => nodes.map(n => n.id || n.dataset.action)"
     )

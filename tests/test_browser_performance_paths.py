@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from browser import assert_clean, wait_for_result, watch
+from browser import assert_clean, fill, open_calculator, wait_for_result, watch
 
 pytestmark = pytest.mark.browser
 
@@ -38,13 +38,8 @@ def test_a_restored_snapshot_reads_the_readers_own_zone_from_the_remainder(
     # The snapshot holds the zones the warm-up used; any other comes from the remainder zip.
     if request.config.getoption("--orei-runtime") == "debug":
         pytest.skip("the server hides the fast path from the worker in the debug run")
-    page.clock.set_fixed_time(NOW)
-    page.goto(site_url + "follow-up/")
-    form = page.locator('form[data-orei-widget="follow-up"][data-orei-ready]')
-    form.wait_for()
-    form.locator('[name="ended_date"]').fill("2026-04-28")
-    form.locator('[name="ended_time"]').fill("15:00")
-    form.locator('[name="candidate_tz"]').fill("Pacific/Auckland")
+    form = open_calculator(page, site_url, now=NOW)
+    fill(form, ended_date="2026-04-28", ended_time="15:00", candidate_tz="Pacific/Auckland")
     # The deadline, 2026-04-29 15:00 in Tokyo, is 18:00 in Auckland (NZST, +12:00).
     form.locator('time[datetime="2026-04-29T18:00+12:00"]').first.wait_for()
     assert "python_stdlib.zip" not in runtime_requests(seen)

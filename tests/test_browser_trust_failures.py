@@ -25,7 +25,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import assert_clean, host_headers, watch
+from browser import assert_clean, fill, host_headers, open_calculator, watch
 from site_server import ServerControls, free_port, serve
 
 pytestmark = pytest.mark.browser
@@ -180,15 +180,11 @@ def test_a_service_worker_from_an_older_build_gives_way(watched, site_dir, tmp_p
         page.close()
     with serve(site_dir, ServerControls(headers=headers), port=port) as (url, _controls):
         page = context.new_page()
-        page.clock.set_fixed_time(NOW)
-        page.goto(url + "follow-up/")
-        # The page is the new build's (pages come from the network first)...
+        # The widget works, whichever build's scripts the old worker still serves...
+        form = open_calculator(page, url, now=NOW)
+        fill(form, ended_date="2026-04-28", ended_time="15:00")
+        # ...and the page is the new build's (pages come from the network first).
         assert page.locator("#older-build").count() == 0
-        # ...and the widget works, whichever build's scripts the old worker still serves.
-        form = page.locator('form[data-orei-widget="follow-up"][data-orei-ready]')
-        form.wait_for()
-        form.locator('[name="ended_date"]').fill("2026-04-28")
-        form.locator('[name="ended_time"]').fill("15:00")
         form.locator('[data-result="follow-up-earliest"] time[datetime="2026-05-07"]').wait_for()
         # The new service worker takes over and drops the old build's cache.
         page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r && r.update())")

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 import pytest
-from browser import assert_clean, watch
+from browser import assert_clean, fill, open_calculator, watch
 from test_browser_trust_a11y import site_pages
 from test_widget_injection import EMAIL_TEXT_FIELDS
 
@@ -53,12 +53,8 @@ def recorded(chromium):
 
 
 def use_the_calculator(page, site_url, prefix=""):
-    page.goto(site_url + prefix + "follow-up/")
-    form = page.locator('form[data-orei-widget="follow-up"][data-orei-ready]')
-    form.wait_for()
-    form.locator('[name="ended_date"]').fill("2026-04-28")
-    form.locator('[name="ended_time"]').fill("15:00")
-    form.locator('[name="closed_dates"]').fill("2026-05-11")
+    form = open_calculator(page, site_url, prefix + "follow-up/")
+    fill(form, ended_date="2026-04-28", ended_time="15:00", closed_dates="2026-05-11")
     form.locator('[data-result="follow-up-earliest"] time').wait_for()
     with page.expect_download():
         form.locator('[data-action="download-ics"]').click()
