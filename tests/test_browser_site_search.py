@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from browser import wait_for_result
 
 pytestmark = pytest.mark.browser
 
@@ -59,3 +60,19 @@ def test_a_search_result_opens_its_page(page, site_url):
     heading = page.locator(".md-content article h1")
     heading.filter(has_text="面接の振り返り").wait_for()
     assert heading.inner_text().startswith("面接の振り返り")
+
+
+def test_on_a_widget_page_the_search_starts_once_the_widget_has_answered(page, site_url):
+    # Building the search index would compete with Python's boot for the CPU.
+    started = []
+    page.on("worker", lambda worker: started.append(urlsplit(worker.url).path))
+    page.goto(site_url + "calendar/")
+    wait_for_result(page, "business-day", "business-day")
+    page.wait_for_function("() => globalThis.oreiSearchLater.reason !== null")
+    assert page.evaluate("globalThis.oreiSearchLater.reason") == "answered"
+    paths = search(page, "follow up", "follow-up/")
+    assert paths[0] == "/follow-up/"
+    searching = [n for n, path in enumerate(started) if "/workers/search." in path]
+    booting = [n for n, path in enumerate(started) if path.endswith("/assets/orei/worker.js")]
+    assert len(searching) == len(booting) == 1
+    assert booting[0] < searching[0]

@@ -237,3 +237,25 @@ def test_without_javascript_a_form_cannot_send_what_was_typed(site_url, watched)
     assert page.url == site_url + "calendar/"
     # The refusal is the policy at work (form-action 'none'); Chromium logs it as an error.
     assert_clean(seen, allow_console=("form-action",))
+
+
+def test_a_widget_that_never_answers_does_not_cost_the_reader_their_search(fresh_server, watched):
+    url, controls = fresh_server
+    controls.missing.append(re.compile(r"/assets/orei/runtime/"))
+    context, seen = watched()
+    page = context.new_page()
+    page.goto(url + "calendar/")
+    assert_failed_plainly(page, *WIDGETS["calendar/"])
+    # Held back while the widget has not answered (it lets go by itself after 5 s) …
+    # (a runtime that is not there fails within about a second).
+    reason, at = page.evaluate("[globalThis.oreiSearchLater.reason, performance.now()]")
+    assert reason is None, f"let go ({reason}) at {at:.0f} ms"
+    assert not [w for w in page.workers if "/workers/search." in w.url]
+    # … and let go as soon as the reader goes to the search field.
+    box = page.locator("input.md-search__input")
+    box.click()
+    assert page.evaluate("globalThis.oreiSearchLater.reason") == "search"
+    box.fill("follow up")
+    box.press("End")
+    page.locator(".md-search-result__item > a[href*='/follow-up/?']").first.wait_for()
+    assert_clean(seen, allow_console=BROWSER_REPORTS_THE_FAULT)

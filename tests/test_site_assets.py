@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from orei_site import hints, lazy_stdlib, offline, snapshot
+from orei_site import csp, hints, lazy_stdlib, offline, snapshot
 
 RUNTIME = "assets/orei/runtime"
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,6 +172,32 @@ def test_only_widget_pages_start_the_runtime(site_dir):
         html = (site_dir / page).read_text("utf-8")
         assert hints.MARK not in html
         assert "pyodide" not in html
+
+
+def test_widget_pages_hold_back_the_search_worker_under_their_policy(site_dir):
+    shim = (ROOT / "widgets" / "js" / "search-later.js").read_text("utf-8")
+    for page in ("calendar/index.html", "ja/write-email/index.html"):
+        html = (site_dir / page).read_text("utf-8")
+        head = html[: html.index("</head>")]
+        assert f"<script {hints.MARK}>{shim}</script>" in head
+        # Before the theme's bundle, which starts the search worker as it runs.
+        assert head.index("oreiSearchLater") < html.index("assets/javascripts/bundle.")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)[1]
+        assert csp.script_hash(shim) in policy
+    for page in ("index.html", "faq/index.html"):
+        assert "oreiSearchLater" not in (site_dir / page).read_text("utf-8")
+    assert not (site_dir / "assets" / "orei" / "search-later.js").exists()
+
+
+def test_an_inline_hint_is_added_to_the_pages_policy():
+    page = (
+        '<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+        '<title>x</title></head><body><form data-orei-widget="a"></form></body>'
+    )
+    added = hints.add_hints(page, "", [], inline=["console.log(1)"])
+    assert "<script data-orei-hint>console.log(1)</script>" in added
+    assert added.count("Content-Security-Policy") == 1
+    assert csp.script_hash("console.log(1)") in added
 
 
 def test_hints_are_added_once_and_only_before_head_end():

@@ -40,8 +40,9 @@ ASSETS_PATH = "assets/orei"
 PRECOMPRESSED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # The line of worker.js that the build fills in with the fast path's versioned names.
 WORKER_BUILD_LINE = "const BUILD = { bundle: null, snapshot: null, rest: null };"
-# widgets/js files that are not copied as they are (the build writes sw.js to the root).
-NOT_GLUE = frozenset({"sw.js"})
+# widgets/js files that are not copied as they are: the build writes sw.js to the root
+# and puts search-later.js inline into the pages that hold a widget.
+NOT_GLUE = frozenset({"sw.js", "search-later.js"})
 # Wheels built here carry this date so that an unchanged source gives the same bytes.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
@@ -319,7 +320,8 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     runtime_path = f"{ASSETS_PATH}/runtime"
     # No preload hints: measured, they made warm visits slower (the page and the worker
     # both read the large files) and gained nothing the early worker does not.
-    hints.add_hints_to_site(site_dir, preload=[])
+    search_later = (project / "widgets" / "js" / "search-later.js").read_text("utf-8")
+    hints.add_hints_to_site(site_dir, preload=[], inline=[search_later])
     # What the service worker keeps for offline visits: what the snapshot boot reads. The
     # bundle is only its fallback; the service worker keeps it too if it is ever fetched.
     fast_path = [*PRECOMPRESSED, "pyodide-lock.json", *(path.name for path in snapshot.files)]

@@ -69,6 +69,7 @@ EXECUTABLE_TYPES = frozenset(
 META_NAME = "Content-Security-Policy"
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"\s*<meta\s+charset=[^>]*>", re.IGNORECASE)
+POLICY_META = re.compile(rf'<meta http-equiv="{META_NAME}" content="[^"]*">')
 
 
 class _InlineScripts(HTMLParser):
@@ -147,6 +148,20 @@ def add_policy_meta(html: str) -> str:
     content = policy(inline_script_hashes(html)).replace('"', "&quot;")
     meta = f'\n<meta http-equiv="{META_NAME}" content="{content}">'
     return html[:at] + meta + html[at:]
+
+
+def refresh_policy_meta(html: str) -> str:
+    """The page with its policy meta tag listing the inline scripts it holds now.
+
+    For steps after the page was written (the build's hints) that add an inline script.
+    A page without a policy meta tag (`mkdocs serve`) is returned unchanged.
+    """
+    meta = POLICY_META.search(html)
+    if meta is None:
+        return html
+    content = policy(inline_script_hashes(html)).replace('"', "&quot;")
+    fresh = f'<meta http-equiv="{META_NAME}" content="{content}">'
+    return html[: meta.start()] + fresh + html[meta.end() :]
 
 
 def site_policy(site_dir: Path) -> str:
