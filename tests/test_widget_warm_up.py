@@ -9,7 +9,15 @@ from importlib import import_module
 import pytest
 from orei_widgets import dispatch
 from orei_widgets.protocol import WIDGETS
-from orei_widgets.warm_up import WarmUpError, warm_up, warm_up_clock, warm_up_requests
+from orei_widgets.warm_up import (
+    WarmUpError,
+    warm_up,
+    warm_up_clock,
+    warm_up_holiday_years,
+    warm_up_requests,
+)
+
+from orei import business_calendar
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -47,3 +55,18 @@ def test_warm_up_runs_each_request_in_both_languages():
 def test_a_failing_warm_up_request_stops_the_build():
     with pytest.raises(WarmUpError, match="no-such-widget"):
         warm_up(NOW, [{"widget": "no-such-widget", "action": "update", "state": {}}])
+
+
+def test_the_warm_up_works_out_the_holidays_of_its_years_and_the_next():
+    # A reader's first answer in a month no request touched would pay for jpholiday.
+    assert warm_up_holiday_years() == [NOW.year, NOW.year + 1]
+    tables = business_calendar._holidays_by_date  # the cache the snapshot keeps
+    tables.cache_clear()  # other tests may have filled it
+    warm_up()
+    before = tables.cache_info().misses
+    for year in warm_up_holiday_years():
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            business_calendar.holiday(day)
+            day += dt.timedelta(days=1)
+    assert tables.cache_info().misses == before

@@ -14,6 +14,7 @@ import tomllib
 from importlib.resources import files
 from typing import Any
 
+from orei.business_calendar import holiday
 from orei_widgets.protocol import dispatch
 
 
@@ -36,8 +37,13 @@ def warm_up_clock() -> dt.datetime:
     return _data()["now"]
 
 
+def warm_up_holiday_years() -> list[int]:
+    """The years whose holiday tables the warm-up fills (`holiday_years`)."""
+    return _data()["holiday_years"]
+
+
 def warm_up(now: dt.datetime | None = None, requests: list[dict[str, Any]] | None = None) -> int:
-    """Dispatch every warm-up request in both page languages.
+    """Dispatch every warm-up request in both page languages, then fill the holiday tables.
 
     Args:
         now: The clock the requests carry (default: `warm_up_clock()`).
@@ -59,4 +65,7 @@ def warm_up(now: dt.datetime | None = None, requests: list[dict[str, Any]] | Non
             if "failure" in view:
                 raise WarmUpError(f"{request['widget']} {request['action']}: {view['failure']}")
             count += 1
+    for year in warm_up_holiday_years():
+        for month in range(1, 13):
+            holiday(dt.date(year, month, 1))  # fills the month's table
     return count
