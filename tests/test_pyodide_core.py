@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from orei_site.assets import pip_download_pure
+from orei_site.cache import publish, staging
 
 ROOT = Path(__file__).resolve().parent.parent
 # Pure wheels for pytest inside Pyodide; hypothesis after 6.155.7 ships compiled wheels only.
@@ -31,10 +32,9 @@ def tool_wheels(cache: Path = ROOT / ".cache" / "pyodide-test-wheels") -> list[P
     key = hashlib.sha256("\n".join(REQUIREMENTS).encode()).hexdigest()[:12]
     folder = cache / key
     if not folder.exists():
-        tmp = folder.with_name(key + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
+        tmp = staging(folder)
         pip_download_pure(list(REQUIREMENTS), tmp, deps=True)
-        tmp.rename(folder)
+        publish(tmp, folder)
     # The site's own lock provides tzdata; loading a second copy would be refused.
     return sorted(p for p in folder.glob("*.whl") if not p.name.startswith("tzdata-"))
 
