@@ -55,8 +55,9 @@ def warm_up(now: dt.datetime | None = None, requests: list[dict[str, Any]] | Non
     Raises:
         WarmUpError: If a view comes back as a failure.
     """
-    now = warm_up_clock() if now is None else now
-    requests = warm_up_requests() if requests is None else requests
+    data = _data()
+    now = data["now"] if now is None else now
+    requests = data["request"] if requests is None else requests
     count = 0
     for request in requests:
         for lang in ("en", "ja"):
@@ -65,7 +66,7 @@ def warm_up(now: dt.datetime | None = None, requests: list[dict[str, Any]] | Non
             if "failure" in view:
                 raise WarmUpError(f"{request['widget']} {request['action']}: {view['failure']}")
             count += 1
-    for year in warm_up_holiday_years():
+    for year in data["holiday_years"]:
         for month in range(1, 13):
             holiday(dt.date(year, month, 1))  # fills the month's table
     return count
