@@ -28,9 +28,10 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # Chrome's own address-bar popup is a WebUI page that a new browser loads in the
-    # background: on these 2 cores it took about 0.6 s of CPU in the middle of the
-    # visit being measured (a trace showed it). Not part of any page under test.
+    # Chrome's own address-bar popup is a WebUI page that Chrome loads for each new window
+    # (each Playwright page): on these 2 cores it took about 0.6 s of CPU in the middle
+    # of the visit being measured (a trace showed it; a visit in the same tab does not
+    # load it). Not part of any page under test.
     "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ]
 
