@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SYUKUJITSU = ROOT.parent / "shared" / "data" / "syukujitsu.csv"
+SYUKUJITSU = ROOT / "tests" / "data" / "syukujitsu.csv"  # see tests/data/README.md
 
 
 def read_syukujitsu(path: Path = SYUKUJITSU) -> dict[dt.date, str]:

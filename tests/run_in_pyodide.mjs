@@ -1,8 +1,8 @@
 // Run pytest inside Pyodide under Node, on the wheels the site ships.
 //   node tests/run_in_pyodide.mjs RUNTIME_DIR MOUNT_DIR TEST_WHEEL... -- PYTEST_ARGS...
 // RUNTIME_DIR is a built site's runtime folder (its pyodide-lock.json lists the
-// orei wheels); MOUNT_DIR is mounted at /mnt so the tests and the Cabinet
-// Office list can be read. Exits with pytest's status.
+// orei wheels); MOUNT_DIR (the repository) is mounted at /mnt so the tests and the
+// Cabinet Office list in tests/data can be read. Exits with pytest's status.
 import { loadPyodide } from "pyodide";
 import path from "node:path";
 
