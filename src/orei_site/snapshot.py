@@ -7,7 +7,8 @@ interpreter's memory. The worker hands it to `loadPyodide` (Pyodide's private
 
 A restored interpreter still needs a standard library zip, but only for modules it
 has not imported yet: the *remainder*, the bundle without the bytecode of every
-module already in memory (data files such as the zone tables stay). Right after
+module already in memory (data files such as the zone tables stay, and so do the
+`__init__` files of the packages that hold them, which `importlib.resources` needs). Right after
 restoring, the worker calls `_orei_restored.settle` (`restored.py`), which empties
 the zip import caches, so that the interpreter reads the remainder's own directory,
 not the bundle's it remembers, and reseeds `random`.
@@ -29,6 +30,7 @@ import shutil
 import struct
 import subprocess
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +67,11 @@ class Snapshot:
 def remainder_of(bundle: bytes, imported: set[str]) -> bytes:
     """The bundle without the bytecode of the modules named in `imported`.
 
+    A package that holds data files keeps its `__init__.pyc` even when imported:
+    `importlib.resources` asks the zip loader whether the package is one (by that
+    entry) before it reads any file of it, so without it every zone table and data
+    file not read before the snapshot would be out of reach.
+
     Args:
         bundle: The bytecode zip.
         imported: Dotted module names that the snapshot holds in memory.
@@ -74,13 +81,28 @@ def remainder_of(bundle: bytes, imported: set[str]) -> bytes:
     """
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(bundle)) as source, zipfile.ZipFile(out, "w") as rest:
-        for info in source.infolist():
-            if info.filename.endswith(".pyc"):
-                module = info.filename.removesuffix(".pyc").replace("/", ".")
-                if module.removesuffix(".__init__") in imported:
+        entries = source.infolist()
+        with_data = _folders_with_data(info.filename for info in entries)
+        for info in entries:
+            name = info.filename
+            if name.endswith(".pyc"):
+                module = name.removesuffix(".pyc").replace("/", ".")
+                package = name.removesuffix("/__init__.pyc") if "/" in name else ""
+                if module.removesuffix(".__init__") in imported and package not in with_data:
                     continue
             rest.writestr(info, source.read(info))
     return out.getvalue()
+
+
+def _folders_with_data(names: Iterable[str]) -> set[str]:
+    """Every folder that has a file other than bytecode in it or below it."""
+    folders: set[str] = set()
+    for name in names:
+        if name.endswith((".pyc", "/")):
+            continue
+        parts = name.split("/")[:-1]
+        folders.update("/".join(parts[:depth]) for depth in range(1, len(parts) + 1))
+    return folders
 
 
 def sparse(memory: bytes) -> bytes:
