@@ -136,9 +136,27 @@ def open_calculator(page, base_url: str, path: str = "follow-up/", *, now=None, 
 
 
 def fill(form, **fields) -> None:
-    """Type each value into the form's field of that name."""
+    """Type each value into the form's field of that name, then wait for the settled view."""
     for name, value in fields.items():
         form.locator(f'[name="{name}"]').fill(value)
+    settled(form)
+
+
+def settled(form, timeout: float = 60_000):
+    """Wait until the widget has answered every input sent so far (no `aria-busy`).
+
+    The binder marks the form `aria-busy` while a request is in flight, from the input
+    event on, so a view read after this reflects the last input.
+    """
+    form.page.locator(f"{form_selector(form)}[data-orei-ready]:not([aria-busy])").wait_for(
+        timeout=timeout
+    )
+    return form
+
+
+def form_selector(form) -> str:
+    """The CSS selector of a widget's form, from its `data-orei-widget`."""
+    return f'form[data-orei-widget="{form.get_attribute("data-orei-widget")}"]'
 
 
 def wait_for_result(page, widget: str, result: str, timeout: float = 60_000):

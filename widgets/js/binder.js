@@ -247,6 +247,15 @@ function mount(form) {
   statusListeners.add(listener);
   listener(workerState === "idle" ? "loading" : workerState, { value: 0.05 });
 
+  // While a request is in flight the form is aria-busy: screen readers wait for the
+  // settled view, and so can anything else that reads it (the tests do).
+  let inFlight = 0;
+  function busy(change) {
+    inFlight += change;
+    if (inFlight > 0) form.setAttribute("aria-busy", "true");
+    else form.removeAttribute("aria-busy");
+  }
+
   async function update() {
     const id = ++latest;
     const state = readState(form);
@@ -255,22 +264,32 @@ function mount(form) {
       url.hash = stateToParams(state).toString();
       history.replaceState(history.state, "", url);
     }
-    const view = await ask({ widget, action: "update", state, context: context(form) });
-    if (id !== latest || !view) return; // a newer input has been sent, or Python is unavailable
-    if (view.failure) {
-      showStatus(form, "failed", {});
-      return;
+    busy(+1);
+    try {
+      const view = await ask({ widget, action: "update", state, context: context(form) });
+      if (id !== latest || !view) return; // a newer input has been sent, or Python is unavailable
+      if (view.failure) {
+        showStatus(form, "failed", {});
+        return;
+      }
+      applyView(form, view);
+      form.dataset.oreiReady = "true";
+    } finally {
+      busy(-1);
     }
-    applyView(form, view);
-    form.dataset.oreiReady = "true";
   }
 
   async function act(action) {
-    const view = await ask({ widget, action, state: readState(form), context: context(form) });
-    if (!view || view.failure) return;
-    applyView(form, view);
-    if (view.download) download(view.download);
-    if (view.navigate) navigate(view.navigate);
+    busy(+1);
+    try {
+      const view = await ask({ widget, action, state: readState(form), context: context(form) });
+      if (!view || view.failure) return;
+      applyView(form, view);
+      if (view.download) download(view.download);
+      if (view.navigate) navigate(view.navigate);
+    } finally {
+      busy(-1);
+    }
   }
 
   form.addEventListener("input", update);
