@@ -26,12 +26,14 @@ def test_worked_example_round_trips_through_icalendar():
     assert thank.decoded("DTEND") == dt.datetime(2026, 4, 28, 18, 0, tzinfo=JAPAN)
     assert str(thank["SUMMARY"]) == "Send the thank-you email"
     assert "Wed 2026-04-29 15:00 JST" in str(thank["DESCRIPTION"])
-    assert follow.decoded("DTSTART") == dt.date(2026, 5, 7)
-    assert follow.decoded("DTEND") == dt.date(2026, 5, 8)
+    # One all-day event over the whole window, Mon 11 to Thu 14 May: DTEND is exclusive.
+    assert follow.decoded("DTSTART") == dt.date(2026, 5, 11)
+    assert follow.decoded("DTEND") == dt.date(2026, 5, 15)
     description = str(follow["DESCRIPTION"])
-    assert "Fri 2026-05-08" in description
+    assert "Mon 2026-05-11" in description
+    assert "Thu 2026-05-14" in description
     assert "Children's Day (こどもの日)" in description
-    assert description.count("\n") == 7  # the window, the heading and six skipped days
+    assert description.count("\n") == 9  # the window, the heading and eight skipped days
     for event in (thank, follow):
         assert event.decoded("DTSTAMP") == NOW
         alarms = event.walk("VALARM")
@@ -57,10 +59,13 @@ def test_japanese_text_and_punctuation_round_trip():
     text = plan_to_ics(make_plan("2026-09-18", "19:10"), NOW, lang="ja", company=company)
     found = events(text)
     assert str(found["thank"]["SUMMARY"]) == f"{company}にお礼メールを送る"
-    assert str(found["follow"]["SUMMARY"]) == f"{company}に面接のフォローアップを送る"
+    assert str(found["follow"]["SUMMARY"]) == f"{company}に選考状況を問い合わせる"
     description = str(found["follow"]["DESCRIPTION"])
     assert "2026-09-22（火）：国民の休日" in description.split("\n")
-    assert "遅い時間" in str(found["thank"]["DESCRIPTION"])
+    # 19:10 in Tokyo waits for the next morning (Sat 19 Sep), which is not a business day.
+    thank = str(found["thank"]["DESCRIPTION"])
+    assert "2026-09-19（土）は営業日ではない（土曜日）" in thank
+    assert "夜分" not in thank
 
 
 def test_uids_are_stable_and_follow_the_inputs():
@@ -142,3 +147,11 @@ def test_any_company_name_lands_in_the_summary(company):
     name = clean_line(company)
     expected = f"Send the thank-you email to {name}" if name else "Send the thank-you email"
     assert summary == expected
+
+
+def test_an_evening_window_says_from_when_the_after_hours_line_is_needed():
+    found = events(plan_to_ics(make_plan("2026-04-28", "17:50"), NOW))
+    thank = found["thank"]
+    assert thank.decoded("DTEND") == dt.datetime(2026, 4, 28, 20, 0, tzinfo=JAPAN)
+    assert "From 18:00 JST" in str(thank["DESCRIPTION"])
+    assert "業務時間外に失礼いたします" in str(thank["DESCRIPTION"])

@@ -25,12 +25,12 @@ def test_worked_example_json(capsys):
     assert data["thank_you"]["deadline"] == "2026-04-29T15:00+09:00"
     assert data["thank_you"]["send_from"] == "2026-04-28T15:00+09:00"
     assert data["thank_you"]["send_until"] == "2026-04-28T18:00+09:00"
-    assert data["thank_you"]["late_hour"] is False
+    assert data["thank_you"]["after_hours_from"] is None
     assert data["thank_you"]["read_on"] == "2026-04-28"
     assert data["follow_up"] == {
         **data["follow_up"],
-        "earliest": "2026-05-07",
-        "latest": "2026-05-08",
+        "earliest": "2026-05-11",
+        "latest": "2026-05-14",
     }
     assert data["skipped"][4] == {
         "date": "2026-05-05",
@@ -44,8 +44,9 @@ def test_worked_example_json(capsys):
 def test_worked_example_text(capsys):
     status, out, _ = run(capsys, "--ended", "2026-04-28T15:00")
     assert status == 0
-    assert "between 15:00 and 18:00" in out
-    assert "no earlier than Thu 2026-05-07 and no later than Fri 2026-05-08" in out
+    assert "between 15:00 JST and 18:00 JST" in out
+    assert "no earlier than Mon 2026-05-11 and no later than Thu 2026-05-14" in out
+    assert "5 to 8 business days after the interview" in out
     assert "Tue 2026-05-05: Children's Day (こどもの日)" in out
 
 
@@ -66,8 +67,10 @@ def test_every_flag(capsys, tmp_path):
     )  # fmt: skip
     assert (status, err) == (0, "")
     data = json.loads(out)
-    assert data["thank_you"]["late_hour"] is True
-    assert data["thank_you"]["candidate"]["send_until"] == "2026-09-18T12:00+01:00"
+    # 11:10 BST is 19:10 in Tokyo: the next morning, in office hours.
+    assert data["thank_you"]["after_hours_from"] is None
+    assert data["thank_you"]["send_from"] == "2026-09-19T08:30+09:00"
+    assert data["thank_you"]["candidate"]["send_until"] == "2026-09-19T03:00+01:00"
     # 5 business days after Fri 18 Sep end on Wed 30 Sep; 2 Oct is closed.
     assert data["follow_up"]["period_end"] == "2026-09-30"
     assert data["follow_up"]["earliest"] == "2026-10-05"
@@ -99,6 +102,8 @@ def test_every_flag(capsys, tmp_path):
         (["--ended", "2026-04-28T10:00", "--ics", "/nonexistent/dir/x.ics"], "Calendar file"),
         (["--ended", "2026-04-28T10:00", "--ics", "x.ics", "--now", "soon"], "Calendar timestamp"),
         (["--ended", "2026-04-28T10:00", "--json", "--buffer", "0"], "Waiting buffer"),
+        # An offset that is not the zone's is refused rather than silently preferred.
+        (["--ended", "2026-04-28T10:00+01:00", "--tz", "Asia/Tokyo"], "Interview end time"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(capsys, argv, label):
@@ -107,6 +112,32 @@ def test_bad_input_exits_2_with_one_line(capsys, argv, label):
     assert out == ""
     assert err.count("\n") == 1
     assert err.startswith(f"orei: {label}: ")
+
+
+def test_errors_follow_the_language_of_the_output(capsys):
+    status, out, err = run(capsys, "--ended", "2026-04-28T10:00", "--buffer", "0", "--lang", "ja")
+    assert (status, out) == (2, "")
+    assert err.startswith("orei: 待つ営業日数：")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "ended"),
+    [
+        # Without --tz: a time is Japan time, and an offset makes it exact.
+        (["--ended", "2026-04-28T15:00"], "2026-04-28T15:00+09:00"),
+        (["--ended", "2026-04-28T07:00+01:00"], "2026-04-28T15:00+09:00"),
+        # With --tz, an offset the zone had then settles a repeated hour.
+        (
+            ["--ended", "2026-11-01T01:30-05:00", "--tz", "America/New_York"],
+            "2026-11-01T15:30+09:00",
+        ),
+    ],
+)
+def test_ended_with_and_without_a_zone(capsys, argv, ended):
+    status, out, err = run(capsys, *argv, "--json")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["ended"] == ended
 
 
 def test_argparse_errors_are_one_line_too(capsys):
@@ -139,7 +170,7 @@ def test_black_box_exit_status_and_streams():
         check=False,
     )
     assert good.returncode == 0
-    assert json.loads(good.stdout)["follow_up"]["earliest"] == "2026-05-07"
+    assert json.loads(good.stdout)["follow_up"]["earliest"] == "2026-05-11"
 
 
 @needs_processes

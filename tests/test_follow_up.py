@@ -24,20 +24,28 @@ NONE = frozenset()
 @pytest.mark.parametrize(
     ("interview", "timeline", "closures", "earliest", "latest"),
     [
-        # The worked example: Golden Week, no timeline.
-        (D(2026, 4, 28), "none", DEFAULT, D(2026, 5, 7), D(2026, 5, 8)),
+        # The worked example: Golden Week, no timeline. Five business days after Tue 28 April
+        # (30 Apr, 1, 7, 8, 11 May) is Mon 11 May; eight is Thu 14 May.
+        (D(2026, 4, 28), "none", DEFAULT, D(2026, 5, 11), D(2026, 5, 14)),
         # Golden Week, stated one week: period ends Fri 8 May, + 3 business days.
         (D(2026, 5, 1), "1w", DEFAULT, D(2026, 5, 13), D(2026, 5, 15)),
         # Golden Week 2027: 3-5 May fall Monday to Wednesday, so 3bd ends on 10 May.
         (D(2027, 4, 30), "3bd", DEFAULT, D(2027, 5, 13), D(2027, 5, 17)),
         # Silver Week 2026 with its citizens' holiday on 22 September.
-        (D(2026, 9, 18), "none", DEFAULT, D(2026, 9, 25), D(2026, 9, 28)),
+        (D(2026, 9, 18), "none", DEFAULT, D(2026, 9, 30), D(2026, 10, 5)),
         (D(2026, 9, 18), "5bd", DEFAULT, D(2026, 10, 5), D(2026, 10, 7)),
         # Two days end on Saturday 19th; the three holidays follow.
         (D(2026, 9, 17), "2d", DEFAULT, D(2026, 9, 28), D(2026, 9, 30)),
-        # Year end: the New Year closure pushes both dates to 4 January.
-        (D(2026, 12, 24), "none", DEFAULT, D(2027, 1, 4), D(2027, 1, 4)),
-        (D(2026, 12, 24), "none", NONE, D(2026, 12, 31), D(2027, 1, 4)),
+        # Year end: 25 and 28 Dec count, then the closure; Coming of Age Day is 11 Jan 2027.
+        (D(2026, 12, 24), "none", DEFAULT, D(2027, 1, 6), D(2027, 1, 12)),
+        (D(2026, 12, 24), "none", NONE, D(2026, 12, 31), D(2027, 1, 6)),
+        # The first day back after the New Year closure is the fifth business day.
+        (D(2026, 12, 22), "none", DEFAULT, D(2027, 1, 4), D(2027, 1, 7)),
+        # Obon: Mountain Day (11 Aug) always; the closure (13-16 Aug) only when asked.
+        (D(2026, 8, 7), "none", DEFAULT, D(2026, 8, 17), D(2026, 8, 20)),
+        (D(2026, 8, 7), "none", OBON, D(2026, 8, 19), D(2026, 8, 24)),
+        # A Saturday interview counts from the Monday after.
+        (D(2026, 5, 9), "none", DEFAULT, D(2026, 5, 15), D(2026, 5, 20)),
         # Stated Fri 25 Dec: one business day (28th), then the closure, then 4 and 5 Jan.
         (D(2026, 12, 18), "2026-12-25", DEFAULT, D(2027, 1, 5), D(2027, 1, 7)),
         # Obon: off by default, on when asked.
@@ -68,6 +76,8 @@ def test_worked_example_skipped_days():
             "Substitute holiday for Constitution Memorial Day",
             "振替休日（憲法記念日）",
         ),
+        (D(2026, 5, 9), "weekend", "Saturday", "土曜日"),
+        (D(2026, 5, 10), "weekend", "Sunday", "日曜日"),
     ]
 
 
@@ -77,7 +87,8 @@ def test_silver_week_lists_the_citizens_holiday():
     assert names[D(2026, 9, 21)] == "Respect for the Aged Day"
     assert names[D(2026, 9, 22)] == "Citizens' Holiday"
     assert names[D(2026, 9, 23)] == "Autumnal Equinox Day"
-    assert len(result.skipped) == 7
+    # Up to Mon 5 Oct: those five days and the two weekends after them.
+    assert len(result.skipped) == 9
 
 
 def test_year_end_names_holiday_before_closure_before_weekend():
@@ -92,13 +103,17 @@ def test_year_end_names_holiday_before_closure_before_weekend():
         D(2027, 1, 1): "holiday",
         D(2027, 1, 2): "closure",
         D(2027, 1, 3): "closure",
+        D(2027, 1, 9): "weekend",
+        D(2027, 1, 10): "weekend",
+        D(2027, 1, 11): "holiday",
     }
 
 
 def test_extra_closed_dates_move_the_follow_up():
     calendar = BusinessCalendar(closed_dates=frozenset({D(2026, 5, 7)}))
     result = follow_up(D(2026, 4, 28), calendar)
-    assert (result.earliest, result.latest) == (D(2026, 5, 8), D(2026, 5, 8))
+    # 30 Apr, 1, 8, 11 and 12 May count; 7 May does not.
+    assert (result.earliest, result.latest) == (D(2026, 5, 12), D(2026, 5, 15))
     assert any(off.date == D(2026, 5, 7) and off.kind == "closure" for off in result.skipped)
 
 
@@ -220,6 +235,12 @@ def test_bad_buffer(text):
     assert "10" in caught.value.message("en")
 
 
+def business_days_between(calendar, after, through):
+    """Business days after `after`, up to and including `through`."""
+    days = (after + dt.timedelta(days=i) for i in range(1, (through - after).days + 1))
+    return sum(calendar.is_business_day(day) for day in days)
+
+
 timelines = st.one_of(
     st.just(NO_TIMELINE),
     st.builds(lambda n: Timeline("days", n=n), st.integers(1, 90)),
@@ -240,13 +261,13 @@ def test_follow_up_properties(interview, timeline, buffer, closures):
     assert result.earliest <= result.latest
     if timeline.kind == "none":
         assert result.period_end is None
-        assert result.earliest >= interview + dt.timedelta(days=7)
-        assert result.latest >= interview + dt.timedelta(days=10)
-        # Nothing between D + 7 and earliest was a business day.
-        day = interview + dt.timedelta(days=7)
-        while day < result.earliest:
-            assert not calendar.is_business_day(day)
-            day += dt.timedelta(days=1)
+        # Exactly 5 and 8 business days after the interview; after an interview on a
+        # business day, never sooner than the seed's 7 and 10 calendar days.
+        assert business_days_between(calendar, interview, result.earliest) == 5
+        assert business_days_between(calendar, interview, result.latest) == 8
+        if calendar.is_business_day(interview):
+            assert result.earliest >= interview + dt.timedelta(days=7)
+            assert result.latest >= interview + dt.timedelta(days=10)
     else:
         assert result.period_end is not None
         between = [

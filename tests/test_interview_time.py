@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orei.errors import InputError
-from orei.interview_time import JAPAN, interview_end, parse_ended, parse_zone
+from orei.interview_time import JAPAN, AmbiguousTime, interview_end, parse_ended, parse_zone
 
 
 def jst(*args):
@@ -24,10 +24,15 @@ def jst(*args):
         ("2026-01-14", "10:00", "Europe/London", jst(2026, 1, 14, 19, 0)),
         # New York evening is already the next day in Japan.
         ("2026-04-28", "20:00", "America/New_York", jst(2026, 4, 29, 9, 0)),
-        # An offset makes the time exact and overrides the zone.
-        ("2026-04-28", "10:00+01:00", "Asia/Tokyo", jst(2026, 4, 28, 18, 0)),
-        ("2026-04-28", "06:00Z", "America/New_York", jst(2026, 4, 28, 15, 0)),
-        ("2026-04-28", "10:00-0500", "Asia/Tokyo", jst(2026, 4, 29, 0, 0)),
+        # With no zone given, an offset alone makes the time exact...
+        ("2026-04-28", "10:00+01:00", "", jst(2026, 4, 28, 18, 0)),
+        ("2026-04-28", "06:00Z", "", jst(2026, 4, 28, 15, 0)),
+        ("2026-04-28", "10:00-0500", "", jst(2026, 4, 29, 0, 0)),
+        # ...and a time without one is Japan time.
+        ("2026-04-28", "15:00", "", jst(2026, 4, 28, 15, 0)),
+        # With a zone, the offset must be the zone's at that time (EDT in April).
+        ("2026-04-28", "10:00-04:00", "America/New_York", jst(2026, 4, 28, 23, 0)),
+        ("2026-04-28", "01:00Z", "UTC", jst(2026, 4, 28, 10, 0)),
         # Full-width digits and colon from a Japanese input method.
         ("２０２６－０４－２８", "１５：００", "Asia/Tokyo", jst(2026, 4, 28, 15, 0)),
         (" 2026-04-28 ", " 15:00 ", " Asia/Tokyo ", jst(2026, 4, 28, 15, 0)),
@@ -46,9 +51,10 @@ def test_interview_end(ended_date, ended_time, tz, expected):
     [
         ("2026-04-28T15:00", "Asia/Tokyo", jst(2026, 4, 28, 15, 0)),
         ("2026-04-28 15:00", "Asia/Tokyo", jst(2026, 4, 28, 15, 0)),
-        ("2026-04-28T15:00+09:00", "Europe/London", jst(2026, 4, 28, 15, 0)),
-        ("2026-04-28T07:00+01:00", "Asia/Tokyo", jst(2026, 4, 28, 15, 0)),
-        ("2026-04-28T06:00Z", "Asia/Tokyo", jst(2026, 4, 28, 15, 0)),
+        ("2026-04-28T15:00+09:00", "", jst(2026, 4, 28, 15, 0)),
+        ("2026-04-28T07:00+01:00", "Europe/London", jst(2026, 4, 28, 15, 0)),
+        ("2026-04-28T06:00Z", "UTC", jst(2026, 4, 28, 15, 0)),
+        ("2026-04-28T15:00", "", jst(2026, 4, 28, 15, 0)),
     ],
 )
 def test_parse_ended(text, tz, expected):
@@ -77,7 +83,10 @@ def test_parse_ended(text, tz, expected):
         ("2026-04-28", "10:00", "Mars/Olympus", "tz", "unknown_zone"),
         ("2026-04-28", "10:00", "America", "tz", "unknown_zone"),
         ("2026-04-28", "10:00", "../../etc/passwd", "tz", "unknown_zone"),
-        ("2026-04-28", "10:00", "", "tz", "unknown_zone"),
+        # An offset the zone did not have then is refused, not silently preferred.
+        ("2026-04-28", "10:00+01:00", "Asia/Tokyo", "ended_time", "offset_conflict"),
+        ("2026-04-28", "06:00Z", "America/New_York", "ended_time", "offset_conflict"),
+        ("2026-01-14", "10:00+01:00", "Europe/London", "ended_time", "offset_conflict"),
         ("2026-04-28", "10:00", "+09:00", "tz", "unknown_zone"),
         # Clocks went forward: the local time never existed.
         ("2026-03-29", "01:30", "Europe/London", "ended_time", "time_nonexistent"),
@@ -94,15 +103,47 @@ def test_bad_end_time_names_the_field(ended_date, ended_time, tz, field, code):
 
 
 def test_ambiguous_time_message_offers_both_offsets_and_the_offset_settles_it():
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(AmbiguousTime) as caught:
         interview_end("2026-10-25", "01:30", "Europe/London")
-    assert "+01:00" in caught.value.message("en")
-    assert "+00:00" in caught.value.message("en")
+    assert caught.value.offsets == ("+01:00", "+00:00")
+    assert caught.value.names == ("BST", "GMT")
+    assert "01:30+01:00 (BST)" in caught.value.message("en")
+    assert "01:30+00:00 (GMT)" in caught.value.message("en")
     assert "2回" in caught.value.message("ja")
     first = interview_end("2026-10-25", "01:30+01:00", "Europe/London")
     second = interview_end("2026-10-25", "01:30+00:00", "Europe/London")
     assert second - first == dt.timedelta(hours=1)
     assert first == jst(2026, 10, 25, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        ("-04:00", jst(2026, 11, 1, 14, 30)),  # 01:30 EDT, before the clocks went back
+        ("-05:00", jst(2026, 11, 1, 15, 30)),  # 01:30 EST, an hour later
+    ],
+)
+def test_the_widgets_offset_choice_settles_a_repeated_time(chosen, expected):
+    assert interview_end("2026-11-01", "01:30", "America/New_York", chosen) == expected
+
+
+@pytest.mark.parametrize(
+    ("ended_date", "ended_time", "chosen"),
+    [
+        # A choice that is not one of the two offsets still asks.
+        ("2026-11-01", "01:30", "+09:00"),
+        ("2026-11-01", "01:30", ""),
+    ],
+)
+def test_a_repeated_time_without_a_valid_choice_still_asks(ended_date, ended_time, chosen):
+    with pytest.raises(AmbiguousTime):
+        interview_end(ended_date, ended_time, "America/New_York", chosen)
+
+
+def test_a_choice_left_from_a_repeated_time_is_ignored_for_an_ordinary_one():
+    assert interview_end("2026-11-02", "01:30", "America/New_York", "-04:00") == jst(
+        2026, 11, 2, 15, 30
+    )
 
 
 def test_times_next_to_a_dst_change_are_exact():
@@ -147,3 +188,21 @@ def test_round_trip_through_any_zone(moment, key):
     offset = local.strftime("%z")
     ended = interview_end(local.date().isoformat(), f"{local:%H:%M}{offset}", key)
     assert ended == moment.replace(tzinfo=JAPAN)
+
+
+@given(
+    st.datetimes(min_value=dt.datetime(2000, 1, 2), max_value=dt.datetime(2099, 12, 30)),
+    st.sampled_from(["Asia/Tokyo", "Europe/London", "America/New_York", "Asia/Kathmandu"]),
+    st.integers(-12 * 4, 14 * 4).map(lambda quarters: dt.timedelta(minutes=15 * quarters)),
+)
+def test_an_offset_with_a_zone_is_the_zones_or_refused(moment, key, delta):
+    local = moment.replace(second=0, microsecond=0)
+    text = f"{local:%H:%M}{dt.timezone(delta).tzname(None).removeprefix('UTC') or '+00:00'}"
+    zone = parse_zone(key)
+    had = {local.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1)}
+    outcome = _end_or_error(local.date().isoformat(), text, key)
+    if delta in had:
+        assert outcome == local.replace(tzinfo=dt.timezone(delta))
+    else:
+        assert isinstance(outcome, InputError)
+        assert outcome.code in ("offset_conflict", "date_range", "time_format")

@@ -21,12 +21,12 @@ def test_worked_example_json():
         "deadline": "2026-04-29T15:00+09:00",
         "send_from": "2026-04-28T15:00+09:00",
         "send_until": "2026-04-28T18:00+09:00",
-        "late_hour": False,
+        "after_hours_from": None,
         "read_on": "2026-04-28",
         "read_later": False,
     }
-    assert data["follow_up"]["earliest"] == "2026-05-07"
-    assert data["follow_up"]["latest"] == "2026-05-08"
+    assert data["follow_up"]["earliest"] == "2026-05-11"
+    assert data["follow_up"]["latest"] == "2026-05-14"
     assert [s["date"] for s in data["skipped"]] == [
         "2026-04-29",
         "2026-05-02",
@@ -34,8 +34,10 @@ def test_worked_example_json():
         "2026-05-04",
         "2026-05-05",
         "2026-05-06",
+        "2026-05-09",
+        "2026-05-10",
     ]
-    assert data["skipped"][-1]["name_ja"] == "振替休日（憲法記念日）"
+    assert data["skipped"][5]["name_ja"] == "振替休日（憲法記念日）"
     assert json.loads(json.dumps(data)) == data
 
 
@@ -70,10 +72,10 @@ def test_no_candidate_zone_no_candidate_key():
         ({"timeline": "date", "timeline_date": "2026-05-07"}, "2026-05-12", "2026-05-14"),
         (
             {"closures": "none", "closed_dates": "2026-05-07, 2026-05-08"},
-            "2026-05-11",
-            "2026-05-11",
+            "2026-05-13",
+            "2026-05-18",
         ),
-        ({"closures": ["new-year", "obon"]}, "2026-05-07", "2026-05-08"),
+        ({"closures": ["new-year", "obon"]}, "2026-05-11", "2026-05-14"),
     ],
 )
 def test_make_plan_reads_the_widget_fields(kwargs, earliest, latest):
@@ -112,12 +114,20 @@ def test_make_plan_errors_name_the_widget_field(kwargs, field, code):
     assert caught.value.message("ja").startswith(label_ja + "：")
 
 
-def test_plan_text_mentions_the_late_hour_and_the_read_day():
+def test_plan_text_gives_the_after_hours_line_and_the_read_day():
     lines = plan_lines(make_plan("2026-11-20", "19:00"))
-    assert any("late hour" in line for line in lines)
+    assert any("after office hours" in line and "業務時間外に失礼" in line for line in lines)
+    assert not any("夜分" in line or "late hour" in line for line in lines)
+    lines = plan_lines(make_plan("2026-11-20", "17:30"))
+    assert any(line.strip().startswith("From 18:00 JST") for line in lines)
+    assert not any("office hours" in line for line in plan_lines(make_plan("2026-11-20", "15:00")))
     lines = plan_lines(make_plan("2026-11-20", "21:00"), "ja")
-    assert any("2026-11-24（火）" in line and "営業日" in line for line in lines)
+    assert any(
+        "2026-11-21（土）" in line and "土曜日" in line and "2026-11-24（火）" in line
+        for line in lines
+    )
     assert any("勤労感謝の日" in line for line in lines)
+    assert not any("フォローアップ" in line for line in lines)
 
 
 def test_the_hot_path_is_fast_once_the_year_is_warm():

@@ -5,9 +5,11 @@ The file holds two events, each with a reminder (VALARM):
 
 * the thank-you window, as a timed event in UTC (so no VTIMEZONE is needed), with
   a reminder when the window opens;
-* the follow-up, as an all-day event on the earliest date, with a reminder at 09:00
-  the day before (relative triggers before the start are the ones every major app
-  honours); its description gives the latest date and the days that do not count.
+* the follow-up, as one all-day event over its whole window, from the earliest date
+  to the latest (DTEND is the day after the latest, as RFC 5545 makes it exclusive),
+  with a reminder at 09:00 the day before it opens (relative triggers before the start
+  are the ones every major app honours); its description gives both dates and the
+  days that do not count.
 
 UIDs are a hash of everything the plan was made from (the end instant, timeline,
 buffer, closures, closed dates and company) plus the event's role, so the same
@@ -25,7 +27,7 @@ import unicodedata
 
 from orei.messages import message
 from orei.plan import Plan
-from orei.plan_text import day_name, local_time, skipped_lines
+from orei.plan_text import after_hours_lines, day_name, local_time, read_later_line, skipped_lines
 
 PRODID = "-//Orei//Interview follow-up planner//EN"
 UID_DOMAIN = "orei.invalid"
@@ -108,10 +110,9 @@ def _summary(lang: str, key: str, company: str) -> str:
 def _thank_you_event(plan: Plan, lang: str, company: str, stamp: str) -> list[str]:
     window = plan.thank_you
     lines = [message(lang, "calendar.deadline", deadline=local_time(window.deadline, lang))]
-    if window.late_hour:
-        lines.append(message(lang, "plan.late_hour"))
+    lines.extend(after_hours_lines(plan, lang))
     if window.read_later:
-        lines.append(message(lang, "plan.read_later", date=day_name(window.read_on, lang)))
+        lines.append(read_later_line(plan, lang))
     summary = _summary(lang, "thank_you", company)
     return [
         "BEGIN:VEVENT",
@@ -149,7 +150,7 @@ def _follow_up_event(plan: Plan, lang: str, company: str, stamp: str) -> list[st
         f"UID:{_uid(plan, company, 'follow-up')}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{_date(after.earliest)}",
-        f"DTEND;VALUE=DATE:{_date(after.earliest + dt.timedelta(days=1))}",
+        f"DTEND;VALUE=DATE:{_date(after.latest + dt.timedelta(days=1))}",
         "TRANSP:TRANSPARENT",
         f"SUMMARY:{escape_text(summary)}",
         f"DESCRIPTION:{escape_text(chr(10).join(lines))}",

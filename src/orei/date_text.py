@@ -46,6 +46,34 @@ def date_time(moment: dt.datetime, lang: str) -> str:
     return f"{date(moment.date(), lang)}{sep}{time(moment, lang)}"
 
 
+def offset(delta: dt.timedelta | None) -> str:
+    """A UTC offset as `+09:00`, `-04:00` or `+05:45`."""
+    minutes = int((delta or dt.timedelta()).total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def zone_name(moment: dt.datetime) -> str:
+    """The zone's abbreviation at `moment` (`JST`, `EDT`), or its offset as `UTC+05:45`.
+
+    Many zones have no letters in the zone database (`+0545`); an offset with `UTC`
+    before it reads the same to everyone, and still tells the two halves of a repeated
+    hour apart.
+    """
+    name = moment.tzname() or ""
+    return name if name.isalpha() else f"UTC{offset(moment.utcoffset())}"
+
+
+def zoned_time(moment: dt.datetime, lang: str) -> str:
+    """`15:00 JST`: the clock and its zone, so no two instants read alike."""
+    return f"{time(moment, lang)} {zone_name(moment)}"
+
+
+def zoned_date_time(moment: dt.datetime, lang: str) -> str:
+    """`Thu 7 May 2026, 15:00 JST` or `2026年5月7日（木）15:00 JST`."""
+    return f"{date_time(moment, lang)} {zone_name(moment)}"
+
+
 def duration(delta: dt.timedelta, lang: str) -> str:
     """A rounded span such as `5 h 20 min`, `2 days 3 h` or `5時間20分`, `2日と3時間`."""
     minutes = abs(int(delta.total_seconds())) // 60

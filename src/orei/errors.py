@@ -12,6 +12,16 @@ from typing import Any
 
 from orei.messages import field_label, message
 
+QUOTE_LIMIT = 40
+"""Longest quoted value, in characters; a longer one is cut and ends with an ellipsis."""
+
+
+def shorten(value: Any, limit: int = QUOTE_LIMIT) -> Any:
+    """`value` as a message may quote it: text longer than `limit` cut, with `…` at its end."""
+    if isinstance(value, str) and len(value) > limit:
+        return value[: limit - 1] + "…"
+    return value
+
 
 class InputError(ValueError):
     """Bad input for one field, with a message that says what is allowed.
@@ -30,6 +40,5 @@ class InputError(ValueError):
 
     def message(self, lang: str = "en") -> str:
         """The message in `lang` (`en` or `ja`), naming the field."""
-        return message(
-            lang, f"errors.{self.code}", field=field_label(lang, self.field), **self.params
-        )
+        params = {name: shorten(value) for name, value in self.params.items()}
+        return message(lang, f"errors.{self.code}", field=field_label(lang, self.field), **params)

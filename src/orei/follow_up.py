@@ -2,8 +2,8 @@
 
 With D the interview's date (Japan time) and B the waiting buffer in business days:
 
-* no timeline: earliest is the first business day on or after D + 7 days, latest the
-  first on or after D + 10 days;
+* no timeline: earliest is D + 5 business days and latest D + 8 business days (what
+  "7 to 10 days" is in an ordinary fortnight, so long holidays push both back);
 * a stated timeline (N calendar days, N weeks, N business days, or a date) ends the
   period at D + N days, D + 7N days, D + N business days, or that date; earliest is
   that end + B business days and latest is earliest + 2 business days.
@@ -35,8 +35,8 @@ DATE_HORIZON = dt.timedelta(days=365)
 DEFAULT_BUFFER = 3
 BUFFER_RANGE = (1, 10)
 
-NO_TIMELINE_EARLIEST = dt.timedelta(days=7)
-NO_TIMELINE_LATEST = dt.timedelta(days=10)
+NO_TIMELINE_EARLIEST = 5  # business days after the interview
+NO_TIMELINE_LATEST = 8  # business days after the interview
 LATEST_AFTER_EARLIEST = 2  # business days
 
 _SUFFIXES: dict[str, TimelineKind] = {"d": "days", "w": "weeks", "bd": "business_days"}
@@ -134,7 +134,7 @@ def parse_timeline(text: str) -> Timeline:
     match = _COMPACT.fullmatch(value)
     if match is not None:
         kind = _SUFFIXES[match[2].lower()]
-        return Timeline(kind, n=_bounded_int(match[1]), field="timeline")
+        return Timeline(kind, n=_count(match[1], kind, "timeline"), field="timeline")
     if value[:1].isdigit() and "-" in value:
         return Timeline("date", date=parse_date(value, "timeline"), field="timeline")
     raise InputError("timeline", "timeline_format", value=value)
@@ -158,15 +158,20 @@ def timeline_from_fields(kind: str, n: str = "", date: str = "") -> Timeline:
         return NO_TIMELINE
     if kind == "date":
         return Timeline("date", date=parse_date(date, "timeline_date"), field="timeline_date")
-    count = normalise(n)
-    if _INTEGER.fullmatch(count) is None:
-        low, high = N_RANGES[kind]
-        raise InputError("timeline_n", f"timeline_{kind}_range", value=count, min=low, max=high)
-    return Timeline(kind, n=_bounded_int(count), field="timeline_n")  # type: ignore[arg-type]
+    count = _count(normalise(n), kind, "timeline_n")
+    return Timeline(kind, n=count, field="timeline_n")  # type: ignore[arg-type]
+
+
+def _count(text: str, kind: str, field: str) -> int:
+    """The count of a timeline, in its kind's range; errors quote the text as typed."""
+    low, high = N_RANGES[kind]
+    if _INTEGER.fullmatch(text) is None or not low <= _bounded_int(text) <= high:
+        raise InputError(field, f"timeline_{kind}_range", value=text, min=low, max=high)
+    return int(text)
 
 
 def _bounded_int(digits: str) -> int:
-    # Caps absurdly long digit strings before int() so range errors stay cheap.
+    # Caps absurdly long digit strings before int() so range checks stay cheap.
     return int(digits) if len(digits) <= 6 else 999_999
 
 
@@ -222,8 +227,8 @@ def follow_up(
     buffer = parse_buffer(buffer)
     end = timeline.period_end(interview_date, calendar)
     if end is None:
-        earliest = calendar.on_or_after(interview_date + NO_TIMELINE_EARLIEST)
-        latest = max(earliest, calendar.on_or_after(interview_date + NO_TIMELINE_LATEST))
+        earliest = calendar.add_business_days(interview_date, NO_TIMELINE_EARLIEST)
+        latest = calendar.add_business_days(interview_date, NO_TIMELINE_LATEST)
     else:
         earliest = calendar.add_business_days(end, buffer)
         latest = calendar.add_business_days(earliest, LATEST_AFTER_EARLIEST)

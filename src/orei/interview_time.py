@@ -9,8 +9,11 @@ Daylight-saving changes in the reader's zone are never guessed at:
 * a local time that did not exist (the clocks went forward) is an `InputError`
   on `ended_time`;
 * a local time that happened twice (the clocks went back) is an `InputError` on
-  `ended_time` whose message quotes both offsets, so the reader can add the one
-  they mean (`01:30+01:00`). A time with an offset is always exact.
+  `ended_time` (`AmbiguousTime`) that carries both offsets and their abbreviations,
+  until the reader says which one they mean: the widget's `ended_offset` choice, or
+  an offset written after the time (`01:30-04:00`) on the command line;
+* an offset written after the time must be one the zone had at that moment; with no
+  zone given, the offset alone makes the time exact.
 
 Strings are read after Unicode NFKC normalisation, so full-width digits and
 colons typed with a Japanese input method (`１５：００`) are accepted.
@@ -24,6 +27,8 @@ import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from orei.business_calendar import check_supported
+from orei.date_text import offset as format_offset
+from orei.date_text import zone_name
 from orei.errors import InputError
 
 JAPAN = ZoneInfo("Asia/Tokyo")
@@ -99,50 +104,66 @@ def _offset(match: re.Match[str]) -> dt.timezone | None:
     return dt.timezone(-delta if match["sign"] == "-" else delta)
 
 
-def _local(day: dt.date, clock: dt.time, zone: ZoneInfo, shown: str) -> dt.datetime:
-    """`day` at `clock` in `zone`, refusing times that DST skipped or repeated."""
+class AmbiguousTime(InputError):
+    """A local time that happened twice; `offsets` are the first and the second, in order."""
+
+    def __init__(self, value: str, day: dt.date, zone: ZoneInfo, pair: tuple[dt.datetime, ...]):
+        first, second = pair
+        self.offsets = (format_offset(first.utcoffset()), format_offset(second.utcoffset()))
+        self.names = (zone_name(first), zone_name(second))
+        super().__init__(
+            "ended_time",
+            "time_ambiguous",
+            value=value,
+            date=day.isoformat(),
+            zone=zone.key,
+            first=self.offsets[0],
+            second=self.offsets[1],
+            first_name=self.names[0],
+            second_name=self.names[1],
+        )
+
+
+def _local(
+    day: dt.date, clock: dt.time, zone: ZoneInfo, shown: str, chosen: str = ""
+) -> dt.datetime:
+    """`day` at `clock` in `zone`; a repeated time needs `chosen`, one of its two offsets."""
     naive = dt.datetime.combine(day, clock)
-    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
-    if first.utcoffset() == second.utcoffset():
-        return first
-    round_trip = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    pair = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    if pair[0].utcoffset() == pair[1].utcoffset():
+        return pair[0]
+    round_trip = pair[0].astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
     if round_trip != naive:
         raise InputError(
             "ended_time", "time_nonexistent", value=shown, date=day.isoformat(), zone=zone.key
         )
-    raise InputError(
-        "ended_time",
-        "time_ambiguous",
-        value=shown,
-        date=day.isoformat(),
-        zone=zone.key,
-        first=_format_offset(first.utcoffset()),
-        second=_format_offset(second.utcoffset()),
-    )
+    for moment in pair:
+        if chosen and format_offset(moment.utcoffset()) == chosen:
+            return moment
+    raise AmbiguousTime(shown, day, zone, pair)
 
 
-def _format_offset(offset: dt.timedelta | None) -> str:
-    minutes = int((offset or dt.timedelta()).total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def interview_end(ended_date: str, ended_time: str, tz: str = DEFAULT_ZONE) -> dt.datetime:
+def interview_end(
+    ended_date: str, ended_time: str, tz: str = DEFAULT_ZONE, ended_offset: str = ""
+) -> dt.datetime:
     """The instant the interview ended, in Japan time, from the widget's fields.
 
     Args:
         ended_date: `YYYY-MM-DD`, the date in `tz`.
         ended_time: `HH:MM` or `HH:MM:SS` (24-hour clock) in `tz`, optionally followed by an
-            offset (`Z`, `+01:00`, `-0500`); an offset makes the time exact and overrides `tz`,
-            which is how the reader settles a time that happened twice.
-        tz: IANA zone of the date and time, `Asia/Tokyo` by default.
+            offset (`Z`, `+01:00`, `-0500`), which must be one `tz` had at that time.
+        tz: IANA zone of the date and time, `Asia/Tokyo` by default; empty when not given,
+            which reads a time without offset in Japan time and one with an offset as exact.
+        ended_offset: For a time that happened twice in `tz`, the offset the reader chose
+            (`-04:00`); ignored when it is not one of the two.
 
     Returns:
         An aware datetime in `JAPAN`.
 
     Raises:
         InputError: On `ended_date` (format, impossible date, outside 2000 to 2099 in Japan
-            time), `ended_time` (format, offset, DST gap or repeat) or `tz` (unknown zone).
+            time), `ended_time` (format, offset, DST gap or repeat, an offset the zone did not
+            have) or `tz` (unknown zone).
     """
     day = _calendar_date(ended_date, "ended_date")
     if not _FIRST_LOCAL <= day <= _LAST_LOCAL:
@@ -158,21 +179,49 @@ def interview_end(ended_date: str, ended_time: str, tz: str = DEFAULT_ZONE) -> d
     clock = dt.time(hour, minute, second)
 
     offset = _offset(time_match)
-    zone = parse_zone(tz, "tz")
-    if offset is not None:
-        ended = dt.datetime.combine(day, clock, tzinfo=offset)
+    zone = parse_zone(tz, "tz") if normalise(tz) else None
+    if offset is None:
+        ended = _local(day, clock, zone or JAPAN, time_text, normalise(ended_offset))
     else:
-        ended = _local(day, clock, zone, time_text)
+        ended = dt.datetime.combine(day, clock, tzinfo=offset)
+        if zone is not None:
+            _check_offset(ended, zone, time_text)
     in_japan = ended.astimezone(JAPAN)
     check_supported(in_japan.date(), "ended_date")
     return in_japan
 
 
-def parse_ended(text: str, tz: str = DEFAULT_ZONE) -> dt.datetime:
+def repetition(ended_date: str, ended_time: str, tz: str = DEFAULT_ZONE) -> AmbiguousTime | None:
+    """The question to ask when these fields name a local time that happened twice, or None."""
+    try:
+        interview_end(ended_date, ended_time, tz)
+    except AmbiguousTime as repeated:
+        return repeated
+    except InputError:
+        return None
+    return None
+
+
+def _check_offset(ended: dt.datetime, zone: ZoneInfo, shown: str) -> None:
+    """Refuse an offset that `zone` did not have at that local time."""
+    naive = ended.replace(tzinfo=None)
+    had = {naive.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1)}
+    if ended.utcoffset() not in had:
+        raise InputError(
+            "ended_time",
+            "offset_conflict",
+            value=shown,
+            zone=zone.key,
+            allowed=" / ".join(sorted(format_offset(offset) for offset in had)),
+        )
+
+
+def parse_ended(text: str, tz: str = "") -> dt.datetime:
     """The instant the interview ended, from one ISO 8601 string (the command line's `--ended`).
 
     Accepts `2026-04-28T15:00`, `2026-04-28 15:00`, with seconds, and with an offset
-    (`2026-04-28T15:00+09:00`, `...Z`). Without an offset the time is read in `tz`.
+    (`2026-04-28T15:00+09:00`, `...Z`). Without an offset the time is read in `tz`
+    (Japan time when `tz` is empty); with one, `tz` (when given) must have had it.
     Errors name `ended_date` or `ended_time`, whichever part is wrong.
 
     Raises:

@@ -12,7 +12,9 @@ The JSON shape (`Plan.to_json_dict`), with times as ISO 8601 with the offset
       "interview_date": date (Japan),
       "thank_you": {
         "deadline", "send_from", "send_until": times (Japan),
-        "late_hour": bool, "read_on": date, "read_later": bool,
+        "after_hours_from": time (Japan) | null,   # a mail sent from then on needs the
+                                                   # after-hours line
+        "read_on": date, "read_later": bool,
         "candidate": {                      # only when a candidate zone is given
           "tz": IANA key,
           "ended", "deadline", "send_from", "send_until": the same instants in that zone
@@ -82,7 +84,11 @@ class Plan:
             "deadline": iso_time(self.thank_you.deadline),
             "send_from": iso_time(self.thank_you.send_from),
             "send_until": iso_time(self.thank_you.send_until),
-            "late_hour": self.thank_you.late_hour,
+            "after_hours_from": (
+                iso_time(self.thank_you.after_hours_from)
+                if self.thank_you.after_hours_from
+                else None
+            ),
             "read_on": self.thank_you.read_on.isoformat(),
             "read_later": self.thank_you.read_later,
         }
@@ -201,6 +207,7 @@ def make_plan(
     tz: str = DEFAULT_ZONE,
     *,
     candidate_tz: str = "",
+    ended_offset: str = "",
     timeline: str = "none",
     timeline_n: str = "",
     timeline_date: str = "",
@@ -213,8 +220,9 @@ def make_plan(
     Args:
         ended_date: `YYYY-MM-DD` in `tz`.
         ended_time: `HH:MM` in `tz`, optionally with an offset (see `interview_end`).
-        tz: IANA zone of the end time.
+        tz: IANA zone of the end time; empty when not given (see `interview_end`).
         candidate_tz: IANA zone to show times in as well; empty for none.
+        ended_offset: The offset chosen for an end time that happened twice in `tz`.
         timeline: A kind (`none`, `days`, `weeks`, `business_days`, `date`), read with
             `timeline_n` / `timeline_date`; or a compact timeline (`7d`, `2w`, `5bd`,
             `2026-05-20`), as on the command line.
@@ -227,7 +235,7 @@ def make_plan(
     Raises:
         InputError: For the first field, in that order, that is wrong.
     """
-    ended = interview_end(ended_date, ended_time, tz)
+    ended = interview_end(ended_date, ended_time, tz, ended_offset)
     candidate = parse_zone(candidate_tz, "candidate_tz") if normalise(candidate_tz) else None
     kind = normalise(timeline).lower()
     if kind in TIMELINE_KINDS or kind == "":

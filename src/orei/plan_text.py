@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from orei.business_calendar import DayOff
-from orei.date_text import weekday
+from orei.date_text import weekday, zone_name
 from orei.messages import message
 from orei.plan import Plan
 
@@ -30,7 +30,7 @@ def clock(moment: dt.datetime) -> str:
 def local_time(moment: dt.datetime, lang: str) -> str:
     """`Wed 2026-04-29 15:00 JST` or `2026-04-29（水）15:00 JST`: day, time, zone abbreviation."""
     gap = "" if lang == "ja" else " "
-    return f"{day_name(moment.date(), lang)}{gap}{clock(moment)} {moment.tzname()}"
+    return f"{day_name(moment.date(), lang)}{gap}{clock(moment)} {zone_name(moment)}"
 
 
 def plan_lines(plan: Plan, lang: str = "en") -> list[str]:
@@ -45,15 +45,14 @@ def plan_lines(plan: Plan, lang: str = "en") -> list[str]:
             lang,
             "plan.send_window",
             day=day_name(window.send_from.date(), lang),
-            start=clock(window.send_from),
-            end=clock(window.send_until),
+            start=f"{clock(window.send_from)} {zone_name(window.send_from)}",
+            end=f"{clock(window.send_until)} {zone_name(window.send_until)}",
         ),
         "  " + message(lang, "plan.deadline", deadline=local_time(window.deadline, lang)),
     ]
-    if window.late_hour:
-        lines.append("  " + message(lang, "plan.late_hour"))
+    lines.extend("  " + line for line in after_hours_lines(plan, lang))
     if window.read_later:
-        lines.append("  " + message(lang, "plan.read_later", date=day_name(window.read_on, lang)))
+        lines.append("  " + read_later_line(plan, lang))
     if plan.candidate_tz is not None:
         zone = plan.candidate_tz
         lines.append(
@@ -91,6 +90,31 @@ def plan_lines(plan: Plan, lang: str = "en") -> list[str]:
         lines.append("  " + message(lang, "plan.skipped"))
         lines.extend("    " + line for line in skipped_lines(after.skipped, lang))
     return lines
+
+
+def after_hours_lines(plan: Plan, lang: str) -> list[str]:
+    """The after-hours advice for the window, if any part of it is after 18:00 in Japan."""
+    window = plan.thank_you
+    start = window.after_hours_from
+    if start is None:
+        return []
+    if start == window.send_from:
+        return [message(lang, "plan.after_hours_all")]
+    return [message(lang, "plan.after_hours_from", time=f"{clock(start)} {zone_name(start)}")]
+
+
+def read_later_line(plan: Plan, lang: str) -> str:
+    """Why the mail will be read on a later day: the day it is sent is not a business day."""
+    window = plan.thank_you
+    off = plan.calendar.day_off(window.send_from.date())
+    reason = "" if off is None else (off.name_ja if lang == "ja" else off.name_en)
+    return message(
+        lang,
+        "plan.read_later",
+        day=day_name(window.send_from.date(), lang),
+        reason=reason,
+        date=day_name(window.read_on, lang),
+    )
 
 
 def skipped_lines(skipped: Iterable[DayOff], lang: str) -> list[str]:

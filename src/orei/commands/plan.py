@@ -16,7 +16,7 @@ from pathlib import Path
 
 from orei.calendar_export import plan_to_ics
 from orei.errors import InputError
-from orei.interview_time import DEFAULT_ZONE, split_ended
+from orei.interview_time import split_ended
 from orei.messages import message
 from orei.plan import make_plan
 from orei.plan_text import plan_lines
@@ -78,7 +78,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         required=True,
         help="when the interview ended: 2026-04-28T15:00 in --tz, or with an offset",
     )
-    parser.add_argument("--tz", default=DEFAULT_ZONE, help="IANA zone of --ended (Asia/Tokyo)")
+    parser.add_argument(
+        "--tz",
+        default="",
+        help="IANA zone of --ended; without it, a time is Japan time and an offset is exact",
+    )
     parser.add_argument("--candidate-tz", default="", help="also show times in this IANA zone")
     parser.add_argument(
         "--timeline",
