@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from orei_widgets import dispatch
+from orei_widgets.follow_up import INPUT_SLOTS as FOLLOW_UP_INPUT_SLOTS
 from orei_widgets.protocol import WIDGETS
 
 FIELDS = {
@@ -24,6 +25,7 @@ FIELDS = {
         "ended_time",
         "tz",
         "candidate_tz",
+        "ended_offset",
         "timeline",
         "timeline_n",
         "timeline_date",
@@ -52,6 +54,7 @@ FIELDS = {
         "remember",
     ],
 }
+INPUT_SLOTS = {"follow-up": FOLLOW_UP_INPUT_SLOTS}
 # A form as the reader leaves it, before a test changes some of it.
 VALID = {
     "business-day": {"date": "2026-05-06"},
@@ -86,6 +89,8 @@ ACTIONS = ["update", "download-ics", "write-email", "copy", "download-eml", "for
 VIEW_TAGS = {
     "p", "time", "strong", "span", "ul", "li", "table", "caption", "thead", "tbody", "tr",
     "th", "td", "pre", "mark",
+    # The choice the calculator offers for an end time that happened twice.
+    "fieldset", "legend", "div", "label", "input",
 }  # fmt: skip
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",
@@ -103,6 +108,8 @@ plausible = st.one_of(
             "Europe/London", "none", "days", "weeks", "business_days", "date", "3", "0", "90",
             "-1", "1e9", "new-year", "obon", "thank-you", "follow-up", "linkedin-note", "en",
             "ja", "on", "san", "mr", "first", "online", "2026-05-01, 2026-05-02",
+            # A time that happened twice in New York, and the offsets that settle it.
+            "2026-11-01", "01:30", "America/New_York", "-04:00", "-05:00",
         ]
     ),
     st.sampled_from(PAYLOADS),
@@ -169,10 +176,11 @@ def test_any_request_gets_a_view_never_a_failure(request):
     assert set(view) == {"results", "errors", "attrs", "enabled", "download", "navigate"}
     assert all(isinstance(v, str) for v in view["results"].values())
     assert all(isinstance(v, str) and v for v in view["errors"].values())
-    # Errors stand beside the fields of the form, and replace the results.
+    # Errors stand beside the fields of the form, and replace the results; only slots that
+    # are part of the form (a choice still to make) stay beside them.
     assert set(view["errors"]) <= set(FIELDS[request["widget"]])
     if view["errors"]:
-        assert view["results"] == {}
+        assert set(view["results"]) <= set(INPUT_SLOTS.get(request["widget"], ()))
     for html in view["results"].values():
         found = markup_in(html)
         assert found.tags <= VIEW_TAGS

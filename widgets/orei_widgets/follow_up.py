@@ -1,8 +1,9 @@
 """The follow-up date calculator: the interview's end in, the reader's plan out.
 
 Every rule is `orei.plan`; this module reads the form, shows the plan in the
-page's language, and answers the calendar download and the jump to the email
-generator.
+page's language (every time with its zone, in Japan time and on the reader's own
+clock), asks which one was meant when an end time happened twice, and answers the
+calendar download and the jump to the email generator.
 """
 
 from __future__ import annotations
@@ -13,19 +14,34 @@ from zoneinfo import ZoneInfo
 
 from orei import date_text
 from orei.calendar_export import plan_to_ics
-from orei.errors import InputError
-from orei.interview_time import JAPAN
+from orei.errors import InputError, shorten
+from orei.interview_time import JAPAN, AmbiguousTime, parse_zone, repetition
 from orei.messages import message
 from orei.plan import Plan, make_plan
-from orei_widgets.markup import element, time
+from orei.thank_you import is_after_hours
+from orei_widgets.markup import element, time, void
 from orei_widgets.month_view import month_tables
 from orei_widgets.protocol import Context, State, View, text, values
 
 ACTIONS = ("download-ics", "write-email")
+INPUT_SLOTS = ("ended-offset",)
+"""Result slots that hold part of the form, shown beside errors too."""
+
+
+def browser_zone(context: Context) -> str:
+    """The zone the browser reports, or '' when this calculator cannot use it."""
+    try:
+        return parse_zone(context.tz).key
+    except InputError:
+        return ""
 
 
 def read_plan(state: State, context: Context) -> Plan | None:
     """The plan for the form's state; None while the interview's date is still empty.
+
+    The reader's own zone comes from "Your time zone" when filled in (an error there is
+    theirs to fix), else from the browser, which never blocks a plan: a zone it reports
+    that cannot be used leaves the plan in Japan time.
 
     Raises:
         InputError: For the first field that is wrong.
@@ -36,7 +52,8 @@ def read_plan(state: State, context: Context) -> Plan | None:
         text(state, "ended_date"),
         text(state, "ended_time"),
         text(state, "tz") or "Asia/Tokyo",
-        candidate_tz=text(state, "candidate_tz") or context.tz,
+        candidate_tz=text(state, "candidate_tz") or browser_zone(context),
+        ended_offset=text(state, "ended_offset"),
         timeline=text(state, "timeline") or "none",
         timeline_n=text(state, "timeline_n"),
         timeline_date=text(state, "timeline_date"),
@@ -47,22 +64,31 @@ def read_plan(state: State, context: Context) -> Plan | None:
 
 
 def _moment(moment: dt.datetime, lang: str) -> str:
-    return time(moment, date_text.date_time(moment, lang))
+    return time(moment, date_text.zoned_date_time(moment, lang))
+
+
+def _clock(moment: dt.datetime, lang: str) -> str:
+    return time(moment, date_text.zoned_time(moment, lang))
 
 
 def _day(day: dt.date, lang: str) -> str:
     return time(day, date_text.date(day, lang))
 
 
+def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
+    """Whether `zone` shows a different clock from Japan's at any of `moments`."""
+    return zone is not None and any(
+        moment.astimezone(zone).utcoffset() != moment.astimezone(JAPAN).utcoffset()
+        for moment in moments
+    )
+
+
 def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
     """The time in Japan, and in the reader's zone when that shows a different clock."""
-    japan = moment.astimezone(JAPAN)
-    shown = message(lang, "ui.follow_up.japan_time", time=_moment(japan, lang))
-    if zone is not None and japan.utcoffset() != moment.astimezone(zone).utcoffset():
-        local = moment.astimezone(zone)
-        shown += " " + message(
-            lang, "ui.follow_up.your_time", time=_moment(local, lang), zone=zone.key
-        )
+    shown = message(lang, "ui.follow_up.japan_time", time=_moment(moment.astimezone(JAPAN), lang))
+    if zone is not None and _elsewhere(zone, moment):
+        local = _moment(moment.astimezone(zone), lang)
+        shown += " " + message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
     return shown
 
 
@@ -78,27 +104,62 @@ def _reason(name_en: str, name_ja: str, kind: str, lang: str) -> str:
     return f"{name_en} ({name_ja})" if kind == "holiday" else name_en
 
 
+def _send_window(plan: Plan, lang: str) -> str:
+    """When to send, in Japan time, on the reader's clock, and the after-hours advice."""
+    window, zone = plan.thank_you, plan.candidate_tz
+    parts = [
+        message(
+            lang,
+            "ui.follow_up.send_window",
+            day=_day(window.send_from.date(), lang),
+            start=_clock(window.send_from, lang),
+            end=_clock(window.send_until, lang),
+        )
+    ]
+    if zone is not None and _elsewhere(zone, window.send_from, window.send_until):
+        start, end = window.send_from.astimezone(zone), window.send_until.astimezone(zone)
+        parts.append(
+            message(
+                lang,
+                "ui.follow_up.your_window",
+                zone=zone.key,
+                start=_moment(start, lang),
+                # The day is said once when the window starts and ends on the same one.
+                end=_clock(end, lang) if end.date() == start.date() else _moment(end, lang),
+            )
+        )
+    start = window.after_hours_from
+    if start is not None and start == window.send_from:
+        parts.append(message(lang, "ui.follow_up.after_hours_all"))
+    elif start is not None:
+        parts.append(message(lang, "ui.follow_up.after_hours_from", time=_clock(start, lang)))
+    return " ".join(parts)
+
+
+def _read_on(plan: Plan, lang: str) -> str:
+    window = plan.thank_you
+    if not window.read_later:
+        return message(lang, "ui.follow_up.read_same_day", date=_day(window.read_on, lang))
+    off = plan.calendar.day_off(window.send_from.date())
+    return message(
+        lang,
+        "ui.follow_up.read_later",
+        day=_day(window.send_from.date(), lang),
+        reason="" if off is None else _reason(off.name_en, off.name_ja, off.kind, lang),
+        date=_day(window.read_on, lang),
+    )
+
+
 def results(plan: Plan, context: Context) -> dict[str, str]:
     """The HTML for each `data-result` slot."""
     lang, window, after = context.lang, plan.thank_you, plan.follow_up
-    zone = plan.candidate_tz
     p = lambda html: element("p", html, raw=True)  # noqa: E731 - a local shorthand
-    send = message(
-        lang,
-        "ui.follow_up.send_window",
-        day=_day(window.send_from.date(), lang),
-        start=time(window.send_from, date_text.time(window.send_from, lang)),
-        end=time(window.send_until, date_text.time(window.send_until, lang)),
-    )
-    if window.late_hour:
-        send += " " + message(lang, "ui.follow_up.late_hour")
     deadline = message(
         lang,
         "ui.follow_up.deadline",
-        deadline=_in_zones(window.deadline, zone, lang),
+        deadline=_in_zones(window.deadline, plan.candidate_tz, lang),
         relative=_relative(window.deadline, context.now, lang),
     )
-    read_key = "ui.follow_up.read_later" if window.read_later else "ui.follow_up.read_same_day"
     skipped = [
         element(
             "li",
@@ -109,10 +170,20 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
         )
         for off in after.skipped
     ]
+    summary = message(
+        lang,
+        "ui.follow_up.summary",
+        day=_day(window.send_from.date(), lang),
+        start=_clock(window.send_from, lang),
+        end=_clock(window.send_until, lang),
+        earliest=_day(after.earliest, lang),
+        latest=_day(after.latest, lang),
+    )
     return {
-        "send-window": p(send),
+        "summary": p(summary),
+        "send-window": p(_send_window(plan, lang)),
         "deadline": p(deadline),
-        "read-on": p(message(lang, read_key, date=_day(window.read_on, lang))),
+        "read-on": p(_read_on(plan, lang)),
         "follow-up-earliest": p(
             message(lang, "ui.follow_up.earliest", date=_day(after.earliest, lang))
         ),
@@ -137,39 +208,94 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
     }
 
 
-def email_link(state: State, plan: Plan, context: Context, page: str) -> str:
-    """The email generator's address with what the two widgets share already filled in."""
+def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
+    """Two radio buttons for an end time that happened twice, one per offset.
+
+    The markup does not depend on which one is checked, so the binder never rewrites
+    it while the reader chooses, and keyboard focus stays where it is.
+    """
+    params = repeated.params
+    legend = message(
+        lang,
+        "ui.follow_up.ended_offset_legend",
+        time=params["value"],
+        date=params["date"],
+        zone=params["zone"],
+    )
+    choices = ""
+    for order, offset, name in zip(
+        ("first", "second"), repeated.offsets, repeated.names, strict=True
+    ):
+        label = message(
+            lang, "ui.follow_up.ended_offset_choice", time=params["value"], name=name, offset=offset
+        )
+        text_ = message(lang, f"ui.follow_up.ended_offset_{order}", label=label)
+        radio = void("input", type="radio", name="ended_offset", value=offset)
+        choices += element(
+            "div",
+            element("label", radio + " " + element("span", text_), raw=True),
+            raw=True,
+            class_="orei-choice",
+        )
+    return element("fieldset", element("legend", legend) + choices, raw=True, class_="orei-group")
+
+
+def email_link(plan: Plan, context: Context, page: str) -> str:
+    """The email generator's address with what the two widgets share already filled in.
+
+    The mail is assumed to go out now, or when the window opens if that is later; the
+    after-hours line is asked for when that moment is outside office hours in Japan.
+    """
+    sent = plan.thank_you.send_moment(context.now)
     shared = {
         "template": "thank-you",
-        "interview_date": plan.follow_up.interview_date.isoformat(),
         "lang": context.lang,
+        "interview_date": plan.follow_up.interview_date.isoformat(),
+        "send_date": sent.date().isoformat(),
     }
-    if plan.thank_you.late_hour:
-        shared["late_hour"] = "on"
-    del state  # only the plan's normalised values travel
+    if is_after_hours(sent):
+        shared["after_hours"] = "on"
     return f"{page}#{urlencode(shared)}"
 
 
 def handle(action: str, state: State, context: Context) -> View:
     """Update the plan, or answer one of the widget's buttons."""
     view = View(enabled=dict.fromkeys(ACTIONS, False))
+    lang = context.lang
+    # Offered whenever the end time happened twice, chosen or not, so the choice can change.
+    repeated = repetition(
+        text(state, "ended_date"), text(state, "ended_time"), text(state, "tz") or "Asia/Tokyo"
+    )
+    if repeated is not None:
+        view.results["ended-offset"] = offset_choice(repeated, lang)
     try:
         plan = read_plan(state, context)
+    except AmbiguousTime as unsettled:
+        view.errors["ended_time"] = message(
+            lang,
+            "ui.follow_up.ended_offset_error",
+            time=unsettled.params["value"],
+            date=unsettled.params["date"],
+            zone=unsettled.params["zone"],
+        )
+        return view
     except InputError as error:
-        return view.error(error, context.lang)
+        return view.error(error, lang)
     if plan is None:
-        view.results["prompt"] = element("p", message(context.lang, "ui.follow_up.prompt"))
+        view.results["prompt"] = element("p", message(lang, "ui.follow_up.prompt"))
         return view
     view.results.update(results(plan, context))
+    if not text(state, "candidate_tz") and context.tz and not browser_zone(context):
+        view.results["zone-note"] = element(
+            "p", message(lang, "ui.follow_up.zone_unknown", zone=shorten(context.tz))
+        )
     view.enabled = dict.fromkeys(ACTIONS, True)
     if action == "download-ics":
         view.download = {
             "filename": f"orei-plan-{plan.follow_up.interview_date.isoformat()}.ics",
             "mime": "text/calendar;charset=utf-8",
-            "text": plan_to_ics(plan, context.now, context.lang),
+            "text": plan_to_ics(plan, context.now, lang),
         }
     elif action == "write-email":
-        view.navigate = email_link(
-            state, plan, context, context.links.get("email", "../write-email/")
-        )
+        view.navigate = email_link(plan, context, context.links.get("email", "../write-email/"))
     return view

@@ -20,6 +20,11 @@ def element(tag: str, content: str = "", /, *, raw: bool = False, **attributes: 
     return f"<{tag}{attrs}>{body}</{tag}>"
 
 
+def void(tag: str, /, **attributes: str) -> str:
+    """`<tag attrs>`, an element with no content such as `input`."""
+    return element(tag, **attributes).removesuffix(f"</{tag}>")
+
+
 def time(value: dt.date | dt.datetime, text: str) -> str:
     """A `<time>` element whose `datetime` is the exact ISO value (with offset for times)."""
     stamp = (

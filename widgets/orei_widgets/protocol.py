@@ -32,7 +32,7 @@ class Context:
 
     now: dt.datetime
     lang: str
-    tz: str
+    tz: str  # the zone the browser reports, as it reports it; empty when it reports none
     links: dict[str, str] = field(default_factory=dict)
 
 
@@ -83,7 +83,7 @@ def _context(raw: dict[str, Any]) -> Context:
     return Context(
         now=now,
         lang=lang,
-        tz=str(raw.get("tz") or "UTC"),
+        tz=str(raw.get("tz") or ""),
         links={str(k): str(v) for k, v in links.items()},
     )
 
