@@ -1,4 +1,8 @@
-"""The follow-up calculator in the guide, end to end in headless Chromium."""
+"""The follow-up calculator in the guide, end to end in headless Chromium.
+
+Every test runs with the browser in UTC and in Tokyo; `test_browser_zones.py` compares
+the plan with the planner's in five zones and two locales, and sweeps every zone.
+"""
 
 import datetime as dt
 import re
@@ -8,12 +12,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
-from browser import assert_clean, fill, open_calculator, watch
+from browser import WIDGET_ZONES, assert_clean, fill, open_calculator, settled, watch
 from site_server import serve
 
 from orei.plan import make_plan
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("browser_zone", WIDGET_ZONES)]
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)  # 16:00 in Tokyo, the worked example's day
 FORM = 'form[data-orei-widget="follow-up"]'
@@ -23,70 +27,25 @@ def result_datetime(form, slot):
     return form.locator(f'[data-result="{slot}"] time').first.get_attribute("datetime")
 
 
-def wait_for_datetime(form, slot, value):
-    form.locator(f'[data-result="{slot}"] time[datetime="{value}"]').first.wait_for()
-
-
-@pytest.mark.parametrize(
-    ("ended_date", "ended_time", "timeline", "earliest", "latest", "deadline"),
-    [
-        # The planner issue's worked example: Golden Week pushes the window to 7-8 May.
-        ("2026-04-28", "15:00", {}, "2026-05-07", "2026-05-08", "2026-04-29T15:00+09:00"),
-        # "We will reply within 2 weeks", with the default buffer of 3 business days.
-        (
-            "2026-09-15",
-            "10:30",
-            {"timeline": "weeks", "timeline_n": "2"},
-            None,
-            None,
-            "2026-09-16T10:30+09:00",
-        ),
-        # An evening interview before the New Year closure.
-        ("2026-12-25", "19:00", {}, None, None, "2026-12-26T19:00+09:00"),
-    ],
-)
-def test_results_match_the_planner(
-    page, site_url, ended_date, ended_time, timeline, earliest, latest, deadline
-):
-    form = open_calculator(page, site_url, now=NOW)
-    if timeline:
-        form.locator(f'input[name="timeline"][value="{timeline["timeline"]}"]').check()
-        fill(form, timeline_n=timeline["timeline_n"])
-    fill(form, ended_date=ended_date, ended_time=ended_time)
-    plan = make_plan(
-        ended_date,
-        ended_time,
-        timeline=timeline.get("timeline", "none"),
-        timeline_n=timeline.get("timeline_n", ""),
-        candidate_tz="Asia/Tokyo",
-    )
-    expected = plan.to_json_dict()
-    assert earliest in (None, expected["follow_up"]["earliest"])
-    assert latest in (None, expected["follow_up"]["latest"])
-    assert deadline == expected["thank_you"]["deadline"]
-    wait_for_datetime(form, "follow-up-earliest", expected["follow_up"]["earliest"])
-    assert result_datetime(form, "follow-up-latest") == expected["follow_up"]["latest"]
-    assert result_datetime(form, "deadline") == expected["thank_you"]["deadline"]
-    assert result_datetime(form, "read-on") == expected["thank_you"]["read_on"]
-    window = form.locator('[data-result="send-window"] time')
-    assert window.nth(1).get_attribute("datetime") == expected["thank_you"]["send_from"]
-    assert window.nth(2).get_attribute("datetime") == expected["thank_you"]["send_until"]
-    skipped = form.locator('[data-result="skipped"] li time').evaluate_all(
+def result_datetimes(form, slot):
+    return form.locator(f'[data-result="{slot}"] time').evaluate_all(
         "nodes => nodes.map(n => n.getAttribute('datetime'))"
     )
-    assert skipped == [day["date"] for day in expected["skipped"]]
-    if ended_time >= "18:00":
-        assert "late hour" in form.locator('[data-result="send-window"]').inner_text()
+
+
+def wait_for_datetime(form, slot, value):
+    form.locator(f'[data-result="{slot}"] time[datetime="{value}"]').first.wait_for()
 
 
 def test_worked_example_names_golden_week_days(page, site_url):
     form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
-    wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
     skipped = form.locator('[data-result="skipped"]').inner_text()
     assert "Children's Day" in skipped
     assert "Substitute holiday for Constitution Memorial Day" in skipped
     assert "in 23 h 0 min" in form.locator('[data-result="deadline"]').inner_text()
+    assert "5 to 8 business days" in form.locator('[data-result="follow-up-basis"]').inner_text()
     # The month view is a real table, with marks a screen reader can read.
     table = form.locator("table.orei-month").first
     assert table.locator("caption").inner_text() == "April 2026"
@@ -94,14 +53,28 @@ def test_worked_example_names_golden_week_days(page, site_url):
     assert "Interview" in table.locator("td.orei-day--interview .orei-sr").inner_text()
 
 
+def test_the_legend_puts_each_mark_beside_its_label(page, site_url):
+    form = open_calculator(page, site_url, now=NOW)
+    fill(form, ended_date="2026-04-28", ended_time="15:00")
+    items = form.locator(".orei-legend li")
+    assert items.count() == 5
+    for index in range(5):
+        item = items.nth(index)
+        mark = item.locator(".orei-marks").bounding_box()
+        whole = item.bounding_box()
+        # One line: the item is no taller than a line and the mark starts it.
+        assert whole["height"] < 2 * mark["height"], item.inner_text()
+        assert abs(mark["y"] - whole["y"]) < mark["height"] / 2
+
+
 def test_typing_updates_and_errors_appear_and_clear(page, site_url):
     form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
-    wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
     form.locator('input[name="timeline"][value="days"]').check()
     fill(form, timeline_n="200")
     error = form.locator('[data-error-for="timeline_n"]')
-    error.wait_for(state="visible")
+    assert error.is_visible()
     assert "1 to 90" in error.inner_text()
     field = form.locator('[name="timeline_n"]')
     assert field.get_attribute("aria-invalid") == "true"
@@ -110,10 +83,20 @@ def test_typing_updates_and_errors_appear_and_clear(page, site_url):
     assert form.locator('[data-result="follow-up-earliest"]').is_hidden()
     assert form.locator('[data-action="download-ics"]').is_disabled()
     fill(form, timeline_n="10")
-    error.wait_for(state="hidden")
+    assert error.is_hidden()
     assert field.get_attribute("aria-invalid") is None
     expected = make_plan("2026-04-28", "15:00", timeline="10d").follow_up.earliest.isoformat()
     wait_for_datetime(form, "follow-up-earliest", expected)
+
+
+def test_a_long_value_is_quoted_whole_or_cut_with_an_ellipsis(page, site_url):
+    form = open_calculator(page, site_url, now=NOW)
+    fill(form, ended_date="2026-04-28", ended_time="15:00", buffer="1" * 24)
+    error = form.locator('[data-error-for="buffer"]').inner_text()
+    assert "“" + "1" * 24 + "”" in error
+    fill(form, buffer="2" * 60)
+    error = form.locator('[data-error-for="buffer"]').inner_text()
+    assert "2" * 39 + "…”" in error
 
 
 def test_impossible_date_is_an_error_next_to_the_field(page, site_url):
@@ -122,27 +105,26 @@ def test_impossible_date_is_an_error_next_to_the_field(page, site_url):
     form.locator('input[name="timeline"][value="date"]').check()
     fill(form, timeline_date="2026-04-01")
     error = form.locator('[data-error-for="timeline_date"]')
-    error.wait_for(state="visible")
+    assert error.is_visible()
     assert "2026-04-28" in error.inner_text()
 
 
-def test_calendar_download_parses_with_the_right_dates(page, site_url):
+def test_calendar_download_spans_the_whole_follow_up_window(page, site_url):
     form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
-    wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
     with page.expect_download() as info:
         form.locator('[data-action="download-ics"]').click()
     download = info.value
     assert download.suggested_filename.endswith(".ics")
     calendar = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
-    events = list(calendar.walk("VEVENT"))
-    starts = sorted(str(event.decoded("DTSTART")) for event in events)
-    assert "2026-05-07" in starts
-    assert any(
-        s.startswith("2026-04-28 15:00:00+09:00") or s.startswith("2026-04-28 06:00:00")
-        for s in starts
-    )
-    assert all(event.walk("VALARM") for event in events)
+    events = {str(event["UID"]).split("-")[0]: event for event in calendar.walk("VEVENT")}
+    thank, follow = events["thank"], events["follow"]
+    assert thank.decoded("DTSTART") == dt.datetime(2026, 4, 28, 6, 0, tzinfo=dt.UTC)
+    # One all-day event from Mon 11 to Thu 14 May: DTEND is the day after the last.
+    assert follow.decoded("DTSTART") == dt.date(2026, 5, 11)
+    assert follow.decoded("DTEND") == dt.date(2026, 5, 15)
+    assert all(event.walk("VALARM") for event in events.values())
 
 
 def test_the_url_restores_the_form(page, site_url, context):
@@ -150,6 +132,7 @@ def test_the_url_restores_the_form(page, site_url, context):
     form.locator('input[name="timeline"][value="business_days"]').check()
     fill(form, ended_date="2026-09-18", ended_time="11:00", timeline_n="5", buffer="2")
     form.locator('input[name="closures"][value="obon"]').check()
+    settled(form)
     expected = make_plan(
         "2026-09-18", "11:00", timeline="5bd", buffer="2", closures="new-year,obon"
     ).follow_up.earliest.isoformat()
@@ -167,15 +150,166 @@ def test_the_url_restores_the_form(page, site_url, context):
     again.close()
 
 
-def test_write_the_email_carries_the_date(page, site_url):
+def fragment_state(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).fragment)
+
+
+# Records the addresses other scripts ask history for, before the binder keeps the state.
+RECORD_HISTORY = """() => {
+  window.oreiAsked = [];
+  for (const method of ["pushState", "replaceState"]) {
+    const kept = history[method];
+    history[method] = function (state, unused, url) {
+      if (url !== undefined && url !== null) window.oreiAsked.push(String(url));
+      return kept.call(this, state, unused, url);
+    };
+  }
+}"""
+# Resolves true once some script has asked for an address ending in `#anchor` (any heading's
+# anchor when `anchor` is empty), false if none has after 10 s.
+ASKED_FOR = """(anchor) => new Promise((resolve) => {
+  const wanted = (url) => (anchor ? url.endsWith(`#${anchor}`) : /#[^=]+$/.test(url));
+  let looks = 0;
+  const look = () => {
+    if (window.oreiAsked.some(wanted)) resolve(true);
+    else if ((looks += 1) > 200) resolve(false);
+    else setTimeout(look, 50);
+  };
+  look();
+})"""
+
+
+def test_the_fragment_keeps_the_plan_while_the_reader_scrolls_focuses_and_uses_the_contents(
+    page, site_url
+):
+    page.set_viewport_size({"width": 1400, "height": 900})  # the table of contents shows
+    # The page's own clock runs here: the theme's tracking waits for the scroll to settle.
+    form = open_calculator(page, site_url)
+    fill(form, ended_date="2026-04-28", ended_time="15:00")
+    planned = fragment_state(page)
+    assert planned["ended_date"] == ["2026-04-28"]
+    page.evaluate(RECORD_HISTORY)
+    # Scrolling past a heading: the theme's navigation.tracking asks for its anchor.
+    page.locator("h2#what-to-write").scroll_into_view_if_needed()
+    page.mouse.wheel(0, 200)
+    assert page.evaluate(ASKED_FOR, "")
+    assert fragment_state(page) == planned
+    form.locator('[name="buffer"]').focus()
+    # Following the table of contents: the page goes to the heading, the address keeps the plan.
+    for anchor in ("why-weeks", "dont"):
+        page.locator(f'.md-sidebar--secondary a[href$="#{anchor}"]').click()
+        assert page.evaluate(ASKED_FOR, anchor)
+        heading = page.locator(f"h2#{anchor}")
+        heading.wait_for()
+        top = heading.bounding_box()["y"]
+        assert 0 <= top < 800, anchor  # in view (the last heading cannot reach the top)
+        assert fragment_state(page) == planned
+    settled(form)
+    assert fragment_state(page) == planned
+    page.reload()
+    wait_for_datetime(page.locator(FORM), "follow-up-earliest", "2026-05-11")
+    assert page.locator('[name="ended_date"]').input_value() == "2026-04-28"
+
+
+def test_a_second_link_and_back_and_forward_are_applied(page, site_url):
+    first = "#ended_date=2026-04-28&ended_time=15%3A00&tz=Asia%2FTokyo&timeline=none"
+    second = "#ended_date=2026-09-18&ended_time=11%3A00&tz=Asia%2FTokyo&timeline=weeks&timeline_n=2"
+    form = open_calculator(page, site_url, now=NOW, fragment=first)
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
+    # A second shared link pasted into the same tab: the same document, a new fragment.
+    page.goto(site_url + "follow-up/" + second)
+    expected = make_plan("2026-09-18", "11:00", timeline="2w").follow_up.earliest.isoformat()
+    wait_for_datetime(form, "follow-up-earliest", expected)
+    assert form.locator('[name="timeline_n"]').input_value() == "2"
+    assert form.locator('input[name="timeline"][value="weeks"]').is_checked()
+    page.go_back()
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
+    assert form.locator('input[name="timeline"][value="none"]').is_checked()
+    # What the second link left out went back to its default, not to the first link's.
+    assert form.locator('[name="timeline_n"]').input_value() == ""
+    assert fragment_state(page)["ended_date"] == ["2026-04-28"]
+    page.go_forward()
+    wait_for_datetime(form, "follow-up-earliest", expected)
+    assert fragment_state(page)["timeline_n"] == ["2"]
+
+
+def test_a_repeated_hour_is_chosen_in_the_form_and_kept_in_the_link(page, site_url, context):
+    form = open_calculator(page, site_url, now=NOW)
+    fill(form, tz="America/New_York", ended_date="2026-11-01", ended_time="01:30")
+    error = form.locator('[data-error-for="ended_time"]')
+    assert "twice" in error.inner_text()
+    choices = form.locator('input[name="ended_offset"]')
+    assert choices.count() == 2
+    labels = form.locator('[data-result="ended-offset"] label').all_inner_texts()
+    assert "01:30 EDT" in labels[0]
+    assert "01:30 EST" in labels[1]
+    choices.nth(1).check()
+    settled(form)
+    assert error.is_hidden()
+    plan = make_plan("2026-11-01", "01:30", "America/New_York", ended_offset="-05:00")
+    wait_for_datetime(form, "deadline", plan.to_json_dict()["thank_you"]["deadline"])
+    assert choices.nth(1).is_checked()  # the choice stays put while the plan updates
+    assert fragment_state(page)["ended_offset"] == ["-05:00"]
+    again = context.new_page()
+    again.clock.set_fixed_time(NOW)
+    again.goto(page.url)
+    restored = again.locator(FORM)
+    wait_for_datetime(restored, "deadline", plan.to_json_dict()["thank_you"]["deadline"])
+    assert restored.locator('input[name="ended_offset"][value="-05:00"]').is_checked()
+    again.close()
+
+
+def test_a_browser_zone_the_calculator_cannot_use_leaves_the_plan_in_japan_time(context, site_url):
+    # A browser may report a zone the zone database does not have.
+    context.add_init_script(
+        script="""
+        const real = Intl.DateTimeFormat.prototype.resolvedOptions;
+        Intl.DateTimeFormat.prototype.resolvedOptions = function () {
+          return { ...real.call(this), timeZone: "Mars/Olympus" };
+        };
+        """
+    )
+    seen = watch(context)
+    page = context.new_page()
+    form = open_calculator(page, site_url, now=NOW)
+    fill(form, ended_date="2026-04-28", ended_time="15:00")
+    assert form.locator("[data-error-for]:not([hidden])").count() == 0
+    assert result_datetimes(form, "deadline") == ["2026-04-29T15:00+09:00"]
+    note = form.locator('[data-result="zone-note"]')
+    assert "Mars/Olympus" in note.inner_text()
+    assert "Japan time" in note.inner_text()
+    assert_clean(seen)
+
+
+def test_write_the_email_carries_the_dates_and_the_after_hours_line(page, site_url):
     form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="19:00")
-    wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
     form.locator('[data-action="write-email"]').click()
     page.wait_for_url(re.compile(r"/write-email/"))
     shared = parse_qs(urlsplit(page.url).fragment)
     assert shared["interview_date"] == ["2026-04-28"]
-    assert shared["late_hour"] == ["on"]
+    # Written at 16:00 in Tokyo, it goes out when the window opens, 19:00: after hours.
+    assert shared["send_date"] == ["2026-04-28"]
+    assert shared["after_hours"] == ["on"]
+
+
+def test_the_summary_stays_in_view_while_the_fields_are_edited_on_a_wide_screen(page, site_url):
+    page.set_viewport_size({"width": 1400, "height": 800})
+    form = open_calculator(page, site_url, now=NOW)
+    fill(form, ended_date="2026-04-28", ended_time="15:00")
+    summary = form.locator('[data-result="summary"]')
+    assert "Mon 11 May 2026" in summary.inner_text()
+    form.locator('[name="ended_date"]').scroll_into_view_if_needed()
+    form.locator('[name="ended_date"]').focus()
+    box = summary.bounding_box()
+    assert box["y"] >= 0  # in view, below the fields
+    assert box["y"] + box["height"] <= 800
+    assert form.locator('[data-result="follow-up-latest"]').bounding_box()["y"] > 800
+    # On a phone it simply leads the plan.
+    page.set_viewport_size({"width": 360, "height": 740})
+    form.locator('[name="ended_date"]').scroll_into_view_if_needed()
+    assert summary.bounding_box()["y"] > 740
 
 
 def test_reached_by_instant_navigation(page, site_url):
@@ -188,17 +322,18 @@ def test_reached_by_instant_navigation(page, site_url):
     form = page.locator(f"{FORM}[data-orei-ready]")
     form.wait_for()
     fill(form, ended_date="2026-04-28", ended_time="15:00")
-    wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
 
 
 def test_japanese_page_names_days_in_japanese(page, site_url):
     form = open_calculator(page, site_url, "ja/follow-up/", now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
-    wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
     skipped = form.locator('[data-result="skipped"]').inner_text()
     assert "こどもの日" in skipped
     assert "振替休日" in skipped
     assert "Children" not in skipped
+    assert "フォローアップ" not in form.inner_text()
 
 
 def test_keyboard_alone_reaches_and_operates_every_control(page, site_url):
@@ -224,7 +359,7 @@ def test_keyboard_alone_reaches_and_operates_every_control(page, site_url):
     missing = [c for c in controls if c not in reached and c not in radios]
     assert missing == []
     assert any(r in radios for r in reached)
-    wait_for_datetime(form, "follow-up-earliest", "2026-05-07")
+    wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
     form.locator('[data-action="download-ics"]').focus()
     with page.expect_download() as info:
         page.keyboard.press("Enter")
@@ -232,7 +367,7 @@ def test_keyboard_alone_reaches_and_operates_every_control(page, site_url):
 
 
 @contextmanager
-def calculator_with_missing(chromium, site_dir, missing: str):
+def calculator_with_missing(chromium, site_dir, missing: str, zone: str):
     """The calculator page served with the paths matching `missing` answering 404.
 
     The guide's text must still be there, and nothing but the browser's own 404
@@ -240,7 +375,7 @@ def calculator_with_missing(chromium, site_dir, missing: str):
     """
     with serve(site_dir) as (url, controls):
         controls.missing.append(re.compile(missing))
-        context = chromium.new_context()
+        context = chromium.new_context(timezone_id=zone)
         seen = watch(context)
         page = context.new_page()
         page.goto(url + "follow-up/")
@@ -250,18 +385,22 @@ def calculator_with_missing(chromium, site_dir, missing: str):
     assert_clean(seen, allow_console=("Failed to load resource",))
 
 
-def test_runtime_missing_shows_a_plain_message_and_keeps_the_guide(chromium, site_dir):
-    with calculator_with_missing(chromium, site_dir, r"/assets/orei/runtime/") as page:
+def test_runtime_missing_shows_a_plain_message_and_keeps_the_guide(
+    chromium, site_dir, browser_zone
+):
+    with calculator_with_missing(
+        chromium, site_dir, r"/assets/orei/runtime/", browser_zone
+    ) as page:
         status = page.locator(f"{FORM} [data-orei-status].orei-status--failed")
         status.wait_for()
         assert "could not start" in status.inner_text()
 
 
-def test_binder_never_arriving_still_ends_in_a_plain_message(chromium, site_dir):
+def test_binder_never_arriving_still_ends_in_a_plain_message(chromium, site_dir, browser_zone):
     # The connection drops after the page and the theme arrived, before binder.js: no
     # script of ours runs, so the form itself must say, after a while, that it cannot start.
     missing = r"/assets/orei/(binder|early|worker)\.js"
-    with calculator_with_missing(chromium, site_dir, missing) as page:
+    with calculator_with_missing(chromium, site_dir, missing, browser_zone) as page:
         stalled = page.locator(f"{FORM} .orei-stalled")
         assert not stalled.is_visible()  # not at once: the binder may still be on its way
         stalled.wait_for(state="visible", timeout=20_000)

@@ -89,7 +89,10 @@ function readState(form) {
   return state;
 }
 
+// Writes what `params` names into the form; returns what named no field yet (a field
+// Python renders later, such as the choice for a repeated time), or null when nothing.
 function writeState(form, params) {
+  const written = new Set();
   for (const element of form.elements) {
     if (!element.name || !params.has(element.name)) continue;
     const values = params.getAll(element.name);
@@ -98,13 +101,57 @@ function writeState(form, params) {
     } else {
       element.value = values[0];
     }
+    written.add(element.name);
   }
+  const rest = new URLSearchParams([...params].filter(([name]) => !written.has(name)));
+  return rest.size > 0 ? rest : null;
 }
 
 function hashParams() {
   const hash = location.hash.slice(1);
   return hash.includes("=") ? new URLSearchParams(hash) : null;
 }
+
+// --- the fragment of a form with data-url-state -----------------------------------
+// Its state lives in the URL fragment, which browsers never send to a server, so a
+// reload, a bookmark or a shared link opens the same plan. The fragment is the form's
+// while it is on the page: the theme's own rewrites (navigation.tracking while the
+// reader scrolls, a table-of-contents click) would replace it with a heading's anchor,
+// so a same-page URL whose fragment holds no state keeps the form's instead. The
+// browser still scrolls to the heading; only the address keeps the plan.
+
+const fragmentOwner = { form: null, path: "", fragment: "", apply: null };
+
+function ownsFragment() {
+  return fragmentOwner.form !== null && fragmentOwner.form.isConnected;
+}
+
+function keepState(url) {
+  if (url === undefined || url === null || !ownsFragment() || !fragmentOwner.fragment) return url;
+  const next = new URL(url, location.href);
+  if (next.origin !== location.origin || next.pathname !== location.pathname) return url;
+  if (next.search !== location.search || next.hash.slice(1).includes("=")) return url;
+  next.hash = fragmentOwner.fragment;
+  return next.href;
+}
+
+for (const method of ["pushState", "replaceState"]) {
+  const original = history[method];
+  history[method] = function (state, unused, url) {
+    return original.call(this, state, unused, keepState(url));
+  };
+}
+
+// A same-document change of the fragment: a second shared link pasted into the tab,
+// Back or Forward across entries, or a heading's anchor followed by the browser.
+addEventListener("hashchange", () => {
+  if (!ownsFragment()) return;
+  const params = hashParams();
+  if (params && params.toString() !== fragmentOwner.fragment) fragmentOwner.apply(params);
+  else if (!params && fragmentOwner.fragment) {
+    history.replaceState(history.state, "", `#${fragmentOwner.fragment}`);
+  }
+});
 
 function stateToParams(state) {
   const params = new URLSearchParams();
@@ -130,7 +177,7 @@ function context(form) {
   return {
     now: Date.now(),
     lang: document.documentElement.lang || "en",
-    tz: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+    tz: Intl.DateTimeFormat().resolvedOptions().timeZone || "", // empty: not reported
     links: readLinks(form),
   };
 }
@@ -234,8 +281,27 @@ function mount(form) {
   let latest = 0;
 
   const forget = remember(form);
-  const params = hashParams();
-  if (params) writeState(form, params);
+  // Fragment values for fields that do not exist yet; written once Python renders them.
+  let pending = null;
+  let params = hashParams();
+  // The theme re-renders the page it is on for a link to one of its headings (its first
+  // same-page link of a visit): the new form takes the state the old one left.
+  const samePage = fragmentOwner.path === location.pathname && fragmentOwner.fragment;
+  if (!params && useUrl && samePage) params = new URLSearchParams(fragmentOwner.fragment);
+  if (params) pending = writeState(form, params);
+  if (useUrl) {
+    fragmentOwner.form = form;
+    fragmentOwner.path = location.pathname;
+    fragmentOwner.fragment = params ? params.toString() : "";
+    fragmentOwner.apply = (next) => {
+      form.reset(); // a shared link is a whole state: what it leaves out is the default
+      pending = writeState(form, next);
+      fragmentOwner.fragment = next.toString();
+      // The address already says it; rewriting it now, while the browser and the theme
+      // still handle this navigation, would add a history entry of its own.
+      update({ keepUrl: true });
+    };
+  }
 
   const listener = (state, detail) => {
     if (!form.isConnected) {
@@ -256,12 +322,13 @@ function mount(form) {
     else form.removeAttribute("aria-busy");
   }
 
-  async function update() {
+  async function update({ keepUrl = false } = {}) {
     const id = ++latest;
     const state = readState(form);
-    if (useUrl) {
+    if (useUrl && !keepUrl) {
+      fragmentOwner.fragment = stateToParams(state).toString();
       const url = new URL(location.href);
-      url.hash = stateToParams(state).toString();
+      url.hash = fragmentOwner.fragment;
       history.replaceState(history.state, "", url);
     }
     busy(+1);
@@ -274,6 +341,11 @@ function mount(form) {
       }
       applyView(form, view);
       form.dataset.oreiReady = "true";
+      if (pending) {
+        const before = pending.size;
+        pending = writeState(form, pending);
+        if ((pending ? pending.size : 0) < before) update();
+      }
     } finally {
       busy(-1);
     }
@@ -292,8 +364,11 @@ function mount(form) {
     }
   }
 
-  form.addEventListener("input", update);
-  form.addEventListener("change", update);
+  form.addEventListener("input", (event) => {
+    if (event.isTrusted) pending = null; // the reader's own input replaces the link's
+    update();
+  });
+  form.addEventListener("change", () => update());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update();
