@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402 - tests/ is on the path now
-from site_server import serve  # noqa: E402
+from site_server import free_port, serve  # noqa: E402
 
 # The widgets the benchmark knows: the page, the result to wait for, the input to type into.
 TARGETS = {
@@ -51,9 +51,9 @@ class Series:
     warm: list[Visit] = field(default_factory=list)
 
 
-def build(site: Path) -> None:
-    """`mkdocs build --strict` into `site`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(site: Path, address: str) -> None:
+    """`mkdocs build --strict` into `site`, for the address it will be served at."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OREI_SITE_URL": address}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
@@ -247,9 +247,10 @@ def main(argv: list[str] | None = None) -> int:
             state=target.state,
         )
     site = args.site or ROOT / ".cache" / "bench" / "site"
+    port = free_port()
     if not args.site:
         print(f"building the site into {site} …", file=sys.stderr)
-        build(site)
+        build(site, f"http://127.0.0.1:{port}/")
     baseline = write_baseline(site, target.page, target.widget)
 
     from playwright.sync_api import sync_playwright
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         mbit, ms = args.throttle.split(",")
         networks.append((f", {mbit} Mbit/s {ms} ms", network_conditions(args.throttle)))
     all_rows = []
-    with serve(site) as (base, controls), sync_playwright() as playwright:
+    with serve(site, port=port) as (base, controls), sync_playwright() as playwright:
         fragment = f"#{target.state}" if target.state else ""
         urls = {
             "site": base + target.page + args.query + fragment,

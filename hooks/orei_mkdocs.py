@@ -17,18 +17,36 @@ for folder in (ROOT / "src", ROOT / "widgets"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from orei_site import assets, csp, markers, sitemaps, static_pages  # noqa: E402 - needs the path above
+from orei_site import (  # noqa: E402 - needs the path above
+    assets,
+    csp,
+    markers,
+    site_address,
+    sitemaps,
+    static_pages,
+)
 
 # `mkdocs serve` injects an inline live-reload script no policy can name in advance.
 _SERVING = False
+_COMMAND = ""
 
 
 def on_startup(command, dirty):
-    """Note whether this is `mkdocs serve`, which serves the pages without their policy."""
-    global _SERVING
+    """Note the command: `mkdocs serve` serves the pages without their policy."""
+    global _SERVING, _COMMAND
     _SERVING = command == "serve"
+    _COMMAND = command
+
+
+def on_config(config):
+    """Refuse to build for publishing without the address the site will be served at."""
+    problem = site_address.problem(config.site_url, _COMMAND)
+    if problem:
+        raise PluginError(problem)
+    return config
 
 
 def _with_policy(html: str) -> str:

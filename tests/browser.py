@@ -176,12 +176,16 @@ def site_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory, site_port) -> Path:
+def site_address(site_port) -> str:
+    """The address the session's build is made for, and served at."""
+    return f"http://127.0.0.1:{site_port}/"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, site_address) -> Path:
     # Material's instant navigation only takes links to the address the site was built
-    # for (its sitemap's), so the build names the port the tests serve it on; the
-    # variable stays set for the session, so tests that read mkdocs.yml agree.
-    os.environ["OREI_SITE_URL"] = f"http://127.0.0.1:{site_port}/"
-    return build_site(tmp_path_factory.mktemp("site"))
+    # for (its sitemap's), so the build names the address the tests serve it at.
+    return build_site(tmp_path_factory.mktemp("site"), extra_env={"OREI_SITE_URL": site_address})
 
 
 def host_headers(site_dir: Path) -> dict[str, str]:
@@ -212,18 +216,42 @@ def site_url(site_dir, site_port, request) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def playwright():
+    """Playwright, once per session (its sync API cannot be started twice in one thread)."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    with sync_playwright() as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright):
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+    yield browser
+    browser.close()
+
+
+WIDGET_ZONES = ("UTC", "Asia/Tokyo")
+"""Browser zones every widget test runs in: the one most often reported outside Japan
+(every machine set to UTC, Firefox resisting fingerprinting, Tor Browser), and Japan's.
+A widget test module opts in with `pytestmark = parametrize("browser_zone", WIDGET_ZONES)`."""
 
 
 @pytest.fixture
-def context(chromium):
-    context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo")
+def browser_zone() -> str:
+    """The time zone the browser reports (a test may parametrize it)."""
+    return "Asia/Tokyo"
+
+
+@pytest.fixture
+def browser_locale() -> str:
+    """The browser's locale (a test may parametrize it)."""
+    return "en-GB"
+
+
+@pytest.fixture
+def context(chromium, browser_zone, browser_locale):
+    context = chromium.new_context(locale=browser_locale, timezone_id=browser_zone)
     yield context
     context.close()
 

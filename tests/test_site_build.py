@@ -7,7 +7,6 @@ they check what a reader and a crawler get, in both languages.
 from __future__ import annotations
 
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -40,11 +39,6 @@ _Loader.add_constructor("!ENV", construct_env_tag)
 @cache
 def mkdocs_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
-
-
-def site_url() -> str:
-    # The session's build is made for the port the tests serve it on (tests/browser.py).
-    return os.environ.get("OREI_SITE_URL") or mkdocs_config()["site_url"]
 
 
 def nav_pages() -> list[str]:
@@ -135,19 +129,19 @@ def html_files(site_dir: Path) -> list[Path]:
     )
 
 
-def page_url(site_dir: Path, path: Path) -> str:
-    """The address a file is served at, under the configured site_url."""
+def page_url(site_dir: Path, path: Path, address: str) -> str:
+    """The address a file is served at, under the address the site was built for."""
     relative = PurePosixPath(path.relative_to(site_dir).as_posix())
     if relative.name == "index.html":
         parent = str(relative.parent)
-        return site_url() + ("" if parent == "." else f"{parent}/")
-    return site_url() + str(relative)
+        return address + ("" if parent == "." else f"{parent}/")
+    return address + str(relative)
 
 
-def target_file(site_dir: Path, url: str) -> Path | None:
+def target_file(site_dir: Path, url: str, address: str) -> Path | None:
     """The file a same-site URL is served from, or None for another host."""
     parts = urlsplit(url)
-    base = urlsplit(site_url())
+    base = urlsplit(address)
     if parts.scheme not in {"http", "https"} or parts.netloc != base.netloc:
         return None
     path = PurePosixPath(unquote(parts.path))
@@ -171,15 +165,15 @@ def test_every_guide_page_is_built_in_both_languages(site_dir):
         assert JAPANESE.search(japanese.title), (page, japanese.title)
 
 
-def test_every_link_and_anchor_on_the_site_resolves(site_dir):
+def test_every_link_and_anchor_on_the_site_resolves(site_dir, site_address):
     broken = []
     for path in html_files(site_dir):
         html = parse(path)
-        base = page_url(site_dir, path)
+        base = page_url(site_dir, path, site_address)
         linked = [href for hrefs in html.links.values() for href in hrefs]
         for href in html.hrefs + linked + [url for _, url in html.resources]:
             url = urljoin(base, href)
-            target = target_file(site_dir, url)
+            target = target_file(site_dir, url, site_address)
             if target is None:
                 continue
             where = f"{path.relative_to(site_dir)} -> {href}"
@@ -223,19 +217,19 @@ def test_every_page_declares_its_language(site_dir):
         assert parse(path).lang == language_of(site_dir, path), path
 
 
-def test_open_graph_tags_describe_each_page(site_dir):
+def test_open_graph_tags_describe_each_page(site_dir, site_address):
     for page in PAGES:
         html = parse(page_file(site_dir, page))
         language = "ja" if page.startswith("ja/") else "en"
         assert html.meta["og:title"] == html.title.removesuffix(" - Orei"), page
         assert html.meta["og:description"] == html.meta["description"], page
-        assert html.links["canonical"] == [site_url() + page]
-        assert html.meta["og:url"] == site_url() + page
+        assert html.links["canonical"] == [site_address + page]
+        assert html.meta["og:url"] == site_address + page
         assert html.meta["og:type"] == "website"
         assert html.meta["og:site_name"] == "Orei"
         assert html.meta["og:locale"] == LOCALES[language]
         assert html.meta["og:locale:alternate"] == LOCALES["ja" if language == "en" else "en"]
-        image = target_file(site_dir, html.meta["og:image"])
+        image = target_file(site_dir, html.meta["og:image"], site_address)
         assert image is not None
         assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert html.meta["twitter:card"] == "summary_large_image"
@@ -272,29 +266,29 @@ def read_sitemap(path: Path) -> dict[str, dict[str, str]]:
     return urls
 
 
-def test_sitemap_lists_every_page_with_its_other_language(site_dir):
+def test_sitemap_lists_every_page_with_its_other_language(site_dir, site_address):
     urls = read_sitemap(site_dir / "sitemap.xml")
-    assert set(urls) == {site_url() + p for p in PAGES}
+    assert set(urls) == {site_address + p for p in PAGES}
     for page in nav_pages():
-        alternates = {"en": site_url() + page, "ja": site_url() + "ja/" + page}
-        assert urls[site_url() + page] == alternates
-        assert urls[site_url() + "ja/" + page] == alternates
+        alternates = {"en": site_address + page, "ja": site_address + "ja/" + page}
+        assert urls[site_address + page] == alternates
+        assert urls[site_address + "ja/" + page] == alternates
     for loc in urls:
-        assert target_file(site_dir, loc).exists(), loc
+        assert target_file(site_dir, loc, site_address).exists(), loc
 
 
-def test_each_language_folder_has_a_sitemap_of_its_own_pages(site_dir):
+def test_each_language_folder_has_a_sitemap_of_its_own_pages(site_dir, site_address):
     # Material's switcher reads the sitemap under each language's root.
     urls = read_sitemap(site_dir / "ja" / "sitemap.xml")
-    assert set(urls) == {site_url() + "ja/" + p for p in nav_pages()}
+    assert set(urls) == {site_address + "ja/" + p for p in nav_pages()}
 
 
-def test_no_page_loads_anything_from_another_host(site_dir):
+def test_no_page_loads_anything_from_another_host(site_dir, site_address):
     foreign = []
     for path in html_files(site_dir):
-        base = page_url(site_dir, path)
+        base = page_url(site_dir, path, site_address)
         for tag, url in parse(path).resources:
-            if target_file(site_dir, urljoin(base, url)) is None:
+            if target_file(site_dir, urljoin(base, url), site_address) is None:
                 foreign.append(f"{path.relative_to(site_dir)}: <{tag}> {url}")
     assert foreign == []
     css = list(site_dir.rglob("*.css"))
