@@ -57,7 +57,7 @@ def test_japanese_text_and_punctuation_round_trip():
     text = plan_to_ics(make_plan("2026-09-18", "19:10"), NOW, lang="ja", company=company)
     found = events(text)
     assert str(found["thank"]["SUMMARY"]) == f"{company}にお礼メールを送る"
-    assert str(found["follow"]["SUMMARY"]) == f"{company}に面接のフォローアップを送る"
+    assert str(found["follow"]["SUMMARY"]) == f"{company}に選考状況を問い合わせる"
     description = str(found["follow"]["DESCRIPTION"])
     assert "2026-09-22（火）：国民の休日" in description.split("\n")
     assert "遅い時間" in str(found["thank"]["DESCRIPTION"])

@@ -1,7 +1,8 @@
 """The `orei` command line: a scripting interface and the black-box contract for tests.
 
 Each subcommand lives in `orei.commands.NAME` and exposes `register(subparsers)`.
-Bad input exits with status 2 and one line on stderr, from the `InputError`.
+Bad input exits with status 2 and one line on stderr, from the `InputError`, in the
+command's `--lang` when it has one.
 A reader that closes the pipe early (`| head -1`) ends the command quietly, status 1.
 """
 
@@ -40,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = args.run(args)
         sys.stdout.flush()  # a closed pipe shows up here rather than at exit
     except InputError as error:
-        print(f"orei: {error.message('en')}", file=sys.stderr)
+        print(f"orei: {error.message(str(getattr(args, 'lang', 'en')))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader stopped reading (`orei holidays 2027 | head -1`): stop quietly, and
