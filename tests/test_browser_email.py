@@ -127,7 +127,7 @@ def test_the_calculator_s_handoff_fills_the_generator_from_the_fragment(zoned_pa
     assert "office hours" not in body
 
 
-def test_every_template_is_reachable_by_its_fragment(zoned_page, site_url):
+def test_every_template_is_reachable_by_its_fragment_and_leaves_as_mail(zoned_page, site_url):
     for key in template_keys():
         values = example_fields("ja", key)
         fragment = f"#template={key}&lang=ja&" + "&".join(
@@ -136,8 +136,20 @@ def test_every_template_is_reachable_by_its_fragment(zoned_page, site_url):
         form = open_generator(zoned_page, site_url, fragment=fragment, now=NOW)
         expected = compose(key, "ja", values)
         assert preview(form)[1] == expected.body, key
-        if expected.subject:
-            assert preview(form)[0] == expected.subject, key
+        if not expected.is_mail:
+            continue
+        assert preview(form)[0] == expected.subject, key
+        # The mail app's link and the .eml file carry the same mail.
+        href = form.locator('a[data-action="mailto"]').get_attribute("href")
+        query = dict(part.split("=", 1) for part in urlsplit(href).query.split("&"))
+        assert unquote(query["body"]) == expected.body.replace("\n", "\r\n"), key
+        with zoned_page.expect_download() as info:
+            form.locator('[data-action="download-eml"]').click()
+        message = BytesParser(policy=policy.default).parsebytes(
+            Path(info.value.path()).read_bytes()
+        )
+        assert message["subject"] == expected.subject, key
+        assert message.get_content().replace("\r\n", "\n").rstrip("\n") == expected.body, key
 
 
 def test_the_form_shows_only_the_fields_of_the_chosen_mail(zoned_page, site_url):

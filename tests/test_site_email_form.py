@@ -119,3 +119,13 @@ def test_the_built_example_is_the_template_rendered(site_dir, key):
         for example_lang in ("en", "ja"):
             longest = max(render_example(key, example_lang).body.split("\n"), key=len)
             assert longest in text, (key, lang, example_lang)
+
+
+def test_the_form_has_none_of_the_known_tells():
+    japanese, english = widget_form("email", "ja"), widget_form("email", "en")
+    # The form asks for the recipient; the interviewers are a separate, optional list.
+    assert "面接官の姓" not in japanese
+    assert "Interviewer's surname" not in english
+    for tell in ("採用担当者様", "フォローアップ", "夜分", "（（"):
+        assert tell not in japanese
+    assert "late hour" not in english
