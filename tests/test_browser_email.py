@@ -1,55 +1,40 @@
-"""The email generator in the guide, end to end in headless Chromium."""
+"""The email generator in the guide, end to end in headless Chromium.
+
+Every test that reads a date runs with the browser in UTC and in Tokyo (issue 15): the
+sending date defaults to today in Japan, whatever the browser's zone.
+"""
 
 import datetime as dt
 import re
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import pytest
-from browser import fill, open_calculator
+from browser import fill, open_calculator, settled
+from email_browser import FORM, choose, fill_shown, open_generator, preview
 
 from orei.compose import compose
+from orei.email_fields import example_fields
+from orei.email_templates import load_template, template_keys
 
 pytestmark = pytest.mark.browser
 
-NOW = dt.datetime(2026, 4, 28, 9, 0, tzinfo=dt.UTC)
-FORM = 'form[data-orei-widget="email"]'
+# 20:00 UTC is 05:00 the next morning in Japan: the browser in UTC is still on the 28th.
+NOW = dt.datetime(2026, 4, 28, 20, 0, tzinfo=dt.UTC)
+TODAY_IN_JAPAN = "2026-04-29"
 JA_FIELDS = {
     "company": "株式会社アオバシステムズ",
     "department": "人事部",
-    "interviewer_name": "佐藤",
+    "recipient_name": "鈴木",
     "job_title": "バックエンドエンジニア",
     "topic": "決済基盤の移行プロジェクト",
+    "interview_date": TODAY_IN_JAPAN,
     "your_name": "山田 花子",
     "your_email": "hanako@example.com",
     "your_phone": "090-1234-5678",
 }
-TEXT_FIELDS = (
-    "company",
-    "department",
-    "interviewer_name",
-    "interviewer_title",
-    "job_title",
-    "topic",
-    "your_name",
-    "your_email",
-    "your_phone",
-)
-
-
-def open_generator(page, site_url, path="write-email/", fragment=""):
-    page.clock.set_fixed_time(NOW)
-    page.goto(site_url + path + fragment)
-    page.locator(f"{FORM}[data-orei-ready]").wait_for()
-    return page.locator(FORM)
-
-
-def preview(form):
-    subject = form.locator('[data-result="subject"]')
-    body = form.locator('[data-result="body"]')
-    return subject.inner_text().strip(), body.inner_text().strip()
 
 
 def wait_for_text(form, slot, text):
@@ -63,24 +48,33 @@ def stored_text(page):
     )
 
 
-def test_typing_updates_the_preview_and_lists_what_is_missing(page, site_url):
-    form = open_generator(page, site_url)
+def shown_fields(form) -> set[str]:
+    return set(
+        form.locator("input, select, textarea").evaluate_all(
+            "nodes => nodes.filter((n) => n.name && n.checkVisibility()).map((n) => n.name)"
+        )
+    )
+
+
+def test_typing_updates_the_preview_and_lists_what_is_missing(zoned_page, site_url):
+    form = open_generator(zoned_page, site_url, now=NOW)
     wait_for_text(form, "body", "[Company name]")
     assert "Company name" in form.locator('[data-result="checks"]').inner_text()
-    form.locator('[name="company"]').fill("Aoba Systems K.K.")
-    wait_for_text(form, "body", "Aoba Systems K.K.")
+    fill(form, company_short="Aoba Systems")
+    wait_for_text(form, "body", "join Aoba Systems.")
     assert form.locator("mark.orei-missing", has_text="Company name").count() == 0
 
 
-def test_japanese_mail_matches_orei_and_survives_mailto_and_download(page, site_url):
-    form = open_generator(page, site_url, path="ja/write-email/")
-    form.locator('[name="lang"]').select_option("ja")
+def test_japanese_mail_matches_orei_and_survives_mailto_and_download(zoned_page, site_url):
+    page = zoned_page
+    form = open_generator(page, site_url, path="ja/write-email/", now=NOW)
+    choose(form, lang="ja")
     fill(form, **JA_FIELDS)
-    expected = compose("thank-you", "ja", JA_FIELDS)
+    # The page filled the sending date with today in Japan: the mail says 本日.
+    expected = compose("thank-you", "ja", JA_FIELDS | {"send_date": TODAY_IN_JAPAN})
+    assert "本日は" in expected.body
     wait_for_text(form, "subject", expected.subject)
-    subject, body = preview(form)
-    assert subject == expected.subject
-    assert body == expected.body
+    assert preview(form) == (expected.subject, expected.body)
     # mailto: UTF-8 percent-encoded, CRLF line breaks, decoding back to the same text.
     href = form.locator('a[data-action="mailto"]').get_attribute("href")
     query = dict(part.split("=", 1) for part in urlsplit(href).query.split("&"))
@@ -95,12 +89,117 @@ def test_japanese_mail_matches_orei_and_survives_mailto_and_download(page, site_
     assert "hanako@example.com" in message["from"]
 
 
+@pytest.mark.parametrize(
+    ("interview", "says", "not_said"),
+    [("2026-04-29", "本日は", "昨日は"), ("2026-04-28", "昨日は", "本日は")],
+)
+def test_the_sending_date_is_today_in_japan_whatever_the_browser_s_zone(
+    zoned_page, site_url, interview, says, not_said
+):
+    form = open_generator(zoned_page, site_url, now=NOW)
+    choose(form, lang="ja")
+    fill(form, interview_date=interview)
+    body = preview(form)[1]
+    assert says in body
+    assert not_said not in body
+    # A date typed in wins over the clock.
+    fill(form, send_date="2026-05-01")
+    assert "先日は" in preview(form)[1]
+
+
+def test_the_calculator_s_handoff_fills_the_generator_from_the_fragment(zoned_page, site_url):
+    fragment = (
+        "#template=thank-you&lang=ja&interview_date=2026-04-28&send_date=2026-04-29&after_hours=on"
+    )
+    form = open_generator(zoned_page, site_url, fragment=fragment, now=NOW)
+    assert form.locator('[name="lang"]').input_value() == "ja"
+    assert form.locator('[name="send_date"]').input_value() == "2026-04-29"
+    assert form.locator('[name="after_hours"]').is_checked()
+    body = preview(form)[1]
+    assert "昨日は" in body
+    assert "業務時間外に失礼いたします。" in body
+    assert "夜分" not in body
+    # In English the same handoff adds no line at all.
+    choose(form, lang="en")
+    body = preview(form)[1]
+    assert "yesterday" in body
+    assert "late" not in body
+    assert "office hours" not in body
+
+
+def test_every_template_is_reachable_by_its_fragment_and_leaves_as_mail(zoned_page, site_url):
+    for key in template_keys():
+        values = example_fields("ja", key)
+        fragment = f"#template={key}&lang=ja&" + "&".join(
+            f"{name}={quote(value)}" for name, value in values.items()
+        )
+        form = open_generator(zoned_page, site_url, fragment=fragment, now=NOW)
+        expected = compose(key, "ja", values)
+        assert preview(form)[1] == expected.body, key
+        if not expected.is_mail:
+            continue
+        assert preview(form)[0] == expected.subject, key
+        # The mail app's link and the .eml file carry the same mail.
+        href = form.locator('a[data-action="mailto"]').get_attribute("href")
+        query = dict(part.split("=", 1) for part in urlsplit(href).query.split("&"))
+        assert unquote(query["body"]) == expected.body.replace("\n", "\r\n"), key
+        with zoned_page.expect_download() as info:
+            form.locator('[data-action="download-eml"]').click()
+        message = BytesParser(policy=policy.default).parsebytes(
+            Path(info.value.path()).read_bytes()
+        )
+        assert message["subject"] == expected.subject, key
+        assert message.get_content().replace("\r\n", "\n").rstrip("\n") == expected.body, key
+
+
+def test_the_form_shows_only_the_fields_of_the_chosen_mail(zoned_page, site_url):
+    form = open_generator(zoned_page, site_url, now=NOW)
+    for key in template_keys():
+        for lang in ("en", "ja"):
+            choose(form, template=key, lang=lang)
+            expected = set(load_template(key, lang).uses) | {"template", "lang", "remember"}
+            if key == "linkedin-note":
+                expected.add("premium")
+            assert shown_fields(form) == expected, (key, lang)
+
+
+def test_a_linkedin_note_is_only_copied_and_counts_its_characters(zoned_page, site_url):
+    form = open_generator(zoned_page, site_url, fragment="#template=linkedin-note", now=NOW)
+    link = form.locator('a[data-action="mailto"]')
+    assert link.get_attribute("aria-disabled") == "true"
+    assert link.get_attribute("href") is None
+    assert form.locator('[data-action="download-eml"]').is_disabled()
+    assert form.locator('[data-action="copy"]').is_enabled()
+    assert form.locator('[data-result="subject"]').is_hidden()
+    assert "a few invitations each month" in form.locator('[data-result="note"]').inner_text()
+    checks = form.locator('[data-result="checks"]').inner_text()
+    assert "of 200 characters" in checks
+    form.locator('[name="premium"]').check()
+    settled(form)
+    assert "of 300 characters" in form.locator('[data-result="checks"]').inner_text()
+    assert "mail-app link" not in form.locator('[data-result="checks"]').inner_text()
+
+
+@pytest.mark.parametrize("address", ["not-an-email", '"Eve" <eve@example.com>', "a@b.com, c@d.com"])
+def test_a_bad_address_is_a_failed_check_and_the_eml_has_no_sender(zoned_page, site_url, address):
+    form = open_generator(zoned_page, site_url, now=NOW)
+    fill(form, your_email=address)
+    failed = form.locator(".orei-check--fail", has_text="is not one plain address")
+    assert address in failed.inner_text()
+    with zoned_page.expect_download() as info:
+        form.locator('[data-action="download-eml"]').click()
+    message = BytesParser(policy=policy.default).parsebytes(Path(info.value.path()).read_bytes())
+    assert message["from"] is None
+    fill(form, your_email="eve@example.com")
+    assert form.locator(".orei-check--fail", has_text="is not one plain address").count() == 0
+
+
 def test_japanese_text_survives_copy(page, site_url, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    form = open_generator(page, site_url, path="ja/write-email/")
-    form.locator('[name="lang"]').select_option("ja")
+    form = open_generator(page, site_url, path="ja/write-email/", now=NOW)
+    choose(form, lang="ja")
     fill(form, **JA_FIELDS)
-    expected = compose("thank-you", "ja", JA_FIELDS)
+    expected = compose("thank-you", "ja", JA_FIELDS | {"send_date": TODAY_IN_JAPAN})
     wait_for_text(form, "subject", expected.subject)
     form.locator('[data-action="copy"]').click()
     form.locator("[data-copy-status]", has_text="コピーしました").wait_for()
@@ -112,12 +211,11 @@ def test_japanese_text_survives_copy(page, site_url, context):
 @pytest.mark.parametrize(
     "payload", ["<img src=x onerror=alert(1)>", "</textarea><script>alert(1)</script>"]
 )
-def test_markup_typed_into_any_field_is_inert_text(page, site_url, payload):
+def test_markup_typed_into_any_shown_field_is_inert_text(page, site_url, payload):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    form = open_generator(page, site_url)
-    for name in TEXT_FIELDS:
-        form.locator(f'[name="{name}"]').fill(payload)
+    form = open_generator(page, site_url, now=NOW)
+    fill_shown(form, "thank-you", "en", payload)
     wait_for_text(form, "body", payload)
     results = form.locator(".orei-results")
     assert results.locator("img, script").count() == 0
@@ -126,12 +224,12 @@ def test_markup_typed_into_any_field_is_inert_text(page, site_url, payload):
 
 
 def test_remembering_is_off_by_default_and_forget_clears_it(page, site_url):
-    form = open_generator(page, site_url)
-    form.locator('[name="your_name"]').fill("Hanako Yamada")
+    form = open_generator(page, site_url, now=NOW)
+    fill(form, your_name="Hanako Yamada")
     wait_for_text(form, "body", "Hanako Yamada")
     assert "Hanako" not in stored_text(page)
     form.locator('[name="remember"]').check()
-    form.locator('[name="your_phone"]').fill("090-1234-5678")
+    fill(form, your_phone="090-1234-5678")
     stored = page.evaluate("localStorage.getItem('orei:remember:email')")
     assert "Hanako Yamada" in stored
     assert "company" not in stored  # only the reader's own details
@@ -146,7 +244,7 @@ def test_remembering_is_off_by_default_and_forget_clears_it(page, site_url):
 
 def test_the_calculator_prefills_the_interview_date(page, site_url):
     calculator = open_calculator(page, site_url, now=NOW)
-    fill(calculator, ended_date="2026-04-28", ended_time="18:30")
+    fill(calculator, ended_date="2026-04-28", ended_time="15:30")
     calculator.locator('[data-result="follow-up-earliest"] time').wait_for()
     page.evaluate("window.oreiSamePage = true")
     calculator.locator('[data-action="write-email"]').click()
@@ -155,7 +253,7 @@ def test_the_calculator_prefills_the_interview_date(page, site_url):
     assert page.evaluate("window.oreiSamePage") is True
     form = page.locator(f"{FORM}[data-orei-ready]")
     form.wait_for()
+    settled(page.locator(FORM))
     assert form.locator('[name="interview_date"]').input_value() == "2026-04-28"
-    assert form.locator('[name="late_hour"]').is_checked()
-    wait_for_text(form, "body", "28 April")
-    assert "late hour" in form.locator('[data-result="body"]').inner_text()
+    # Today in Japan is the 29th: the interview was yesterday.
+    wait_for_text(form, "body", "yesterday")

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from browser import ROOT, assert_clean, watch
+from email_browser import open_generator
+
+from orei.email_fields import example_fields
+from orei.email_templates import template_keys
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +41,7 @@ def site_pages(site_dir: Path) -> list[str]:
         if "assets" not in p.parts and p.parent != site_dir / "search"
     )
     pages = ["" if p == "./" else p for p in pages]
-    assert len(pages) == 24  # 12 pages in English and Japanese
+    assert len(pages) == 26  # 13 pages in English and Japanese
     return [*pages, "404.html"]
 
 
@@ -132,6 +137,22 @@ def test_the_generator_passes_axe_with_results_and_with_errors(
     )
     form.locator('[data-error-for="round"]:not([hidden])').wait_for()
     assert axe(page) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_template_of_the_generator_passes_axe(open_context, site_url, lang):
+    page = open_context().new_page()
+    found = {}
+    for key in template_keys():
+        for mail_lang in ("en", "ja"):
+            # Filled in as the guide's example, so every field and variant the mail has shows.
+            fields = {"template": key, "lang": mail_lang, **example_fields(mail_lang, key)}
+            path = ("" if lang == "en" else "ja/") + "write-email/"
+            open_generator(page, site_url, path, "#" + urlencode(fields), now=NOW)
+            violations = axe(page)
+            if violations:
+                found[f"{key}.{mail_lang}"] = violations
+    assert found == {}
 
 
 CONTROL_NAMES = """form => [...form.querySelectorAll(

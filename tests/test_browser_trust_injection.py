@@ -15,7 +15,10 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import icalendar
 import pytest
-from test_widget_injection import EMAIL_TEXT_FIELDS, FOLLOW_UP_TEXT_FIELDS, PAYLOADS
+from email_browser import choose, covering_forms, fill_shown
+from test_widget_injection import FOLLOW_UP_TEXT_FIELDS, PAYLOADS
+
+from orei.email_templates import load_template
 
 pytestmark = pytest.mark.browser
 
@@ -41,25 +44,34 @@ def element_count(page) -> int:
 def test_the_generator_shows_any_text_as_text(page, site_url, payload):
     form, dialogs = open_widget(page, site_url, "write-email/", "email")
     before = element_count(page)
-    for name in EMAIL_TEXT_FIELDS:
-        form.locator(f'[name="{name}"]').fill(payload)
-    # The draft is rebuilt from the payloads (its company line is the company field).
-    typed = form.locator('[name="company"]').input_value()
-    form.locator('[data-result="body"]', has_text=typed[:30].strip() or "x").wait_for()
-    assert element_count(page) == before
-    assert dialogs == []
-    # The mailto: link: subject and body only, percent-encoded.
-    href = form.locator('a[data-action="mailto"]').get_attribute("href")
-    assert href.startswith("mailto:")
-    assert set(parse_qs(urlsplit(href).query)) <= {"subject", "body"}
-    # The .eml file: the same headers as ever, each on one line.
-    with page.expect_download() as info:
-        form.locator('[data-action="download-eml"]').click()
-    message = BytesParser(policy=policy.default).parsebytes(Path(info.value.path()).read_bytes())
-    assert {"subject", "content-type", "mime-version"} <= {name.lower() for name in message}
-    assert "bcc" not in {name.lower() for name in message}
-    assert message.defects == []
+    # The form shows only the chosen mail's fields: a few mails show every text field.
+    for key, lang in covering_forms():
+        choose(form, template=key, lang=lang)
+        filled = fill_shown(form, key, lang, payload)
+        # The draft is rebuilt from the payloads (its name line is the your_name field).
+        typed = form.locator('[name="your_name"]').input_value()
+        form.locator('[data-result="body"]', has_text=typed[:30].strip() or "x").wait_for()
+        assert element_count(page) == before
+        assert dialogs == []
+        if not load_template(key, lang).is_mail:
+            continue
+        # The mailto: link: subject and body only, percent-encoded.
+        href = form.locator('a[data-action="mailto"]').get_attribute("href")
+        assert href.startswith("mailto:")
+        assert set(parse_qs(urlsplit(href).query)) <= {"subject", "body"}
+        # The .eml file: the same headers as ever, each on one line.
+        with page.expect_download() as info:
+            form.locator('[data-action="download-eml"]').click()
+        message = BytesParser(policy=policy.default).parsebytes(
+            Path(info.value.path()).read_bytes()
+        )
+        assert {"subject", "content-type", "mime-version"} <= {name.lower() for name in message}
+        assert "bcc" not in {name.lower() for name in message}
+        assert message.defects == []
+        for name in filled:
+            form.locator(f'[name="{name}"]').fill("")
     # And the widget still works with ordinary text.
+    choose(form, template="offer-accept", lang="en")
     form.locator('[name="company"]').fill("Aoba Systems K.K.")
     form.locator('[data-result="body"]', has_text="Aoba Systems K.K.").wait_for()
     assert dialogs == []
@@ -91,7 +103,9 @@ def test_the_calculator_shows_any_text_as_text(page, site_url, payload):
 
 @pytest.mark.parametrize("payload", [PAYLOADS["img"], PAYLOADS["textarea"], PAYLOADS["rtl"]])
 def test_a_shared_link_cannot_plant_markup(page, site_url, payload):
-    fragment = "#" + "&".join(f"{name}={quote(payload)}" for name in ("company", "your_name"))
+    names = ("company", "your_name", "original_subject", "interviewer_names")
+    fields = "&".join(f"{name}={quote(payload)}" for name in names)
+    fragment = f"#template=rejection-reply&lang=ja&{fields}"
     form, dialogs = open_widget(page, site_url, "write-email/", "email", fragment)
     assert form.locator('[name="company"]').input_value() == payload
     form.locator('[data-result="body"]', has_text=payload[:10]).wait_for()

@@ -5,6 +5,8 @@ from orei.email_fields import example_fields
 from orei.mail_checks import (
     MAILTO_LIMIT,
     check_company_abbreviation,
+    check_email_address,
+    check_honorifics,
     check_linkedin_length,
     check_mailto_length,
     check_onsha,
@@ -64,7 +66,7 @@ def test_sentence_count_bounds(count, ok):
 
 def test_a_topic_full_of_sentences_trips_the_thank_you_check():
     topic = "the roadmap. The team. The office. The product"
-    draft = compose("thank-you", "en", example_fields("en") | {"topic": topic})
+    draft = compose("thank-you", "en", example_fields("en", "thank-you") | {"topic": topic})
     check = checks_of(draft)["sentence_count"]
     assert not check.ok
     assert "7 sentences" in check.message_en
@@ -85,7 +87,7 @@ def test_linkedin_length_limit_and_premium():
     assert "201" in over.message_en
     assert "1文字超え" in over.message_ja
     long_topic = "the " + "very " * 20 + "long project"
-    fields = example_fields("en") | {"topic": long_topic}
+    fields = example_fields("en", "linkedin-note") | {"topic": long_topic}
     free = checks_of(compose("linkedin-note", "en", fields))["linkedin_length"]
     premium = checks_of(compose("linkedin-note", "en", fields, premium=True))["linkedin_length"]
     assert not free.ok
@@ -94,7 +96,7 @@ def test_linkedin_length_limit_and_premium():
 
 
 def test_onsha_fires_on_a_spoken_form_in_a_field():
-    fields = example_fields("ja")
+    fields = example_fields("ja", "thank-you")
     assert checks_of(compose("thank-you", "ja", fields))["onsha"].ok
     flagged = checks_of(compose("thank-you", "ja", fields | {"topic": "御社の新規事業"}))["onsha"]
     assert not flagged.ok
@@ -115,7 +117,7 @@ def test_onsha_fires_on_a_spoken_form_in_a_field():
     ],
 )
 def test_company_abbreviations_are_flagged(company, found, full):
-    draft = compose("follow-up", "ja", example_fields("ja") | {"company": company})
+    draft = compose("follow-up", "ja", example_fields("ja", "follow-up") | {"company": company})
     check = checks_of(draft)["company_abbreviation"]
     assert not check.ok
     assert f"「{found}」" in check.message_ja
@@ -142,3 +144,51 @@ def test_mailto_length_warns_past_the_limit():
     assert ".eml" in too_long.message_en
     assert too_long.message("ja") == too_long.message_ja
     assert too_long.message("fr") == too_long.message_en
+
+
+@pytest.mark.parametrize(
+    ("address", "ok"),
+    [
+        ("hanako@example.com", True),
+        ("hanako.yamada+jobs@mail.example.co.jp", True),
+        ("not-an-email", False),
+        ('"Eve" <eve@example.com>', False),
+        ("Eve <eve@example.com>", False),
+        ("a@b.com, c@d.com", False),
+        ("a@b.com;c@d.com", False),
+        ("hanako@localhost", False),
+        ("@example.com", False),
+        ("山田@example.com", False),
+        ("a@b\r\nBcc: c@d.com", False),
+    ],
+)
+def test_your_e_mail_must_be_one_plain_address(address, ok):
+    check = check_email_address(address)
+    assert check.ok is ok
+    if not ok:
+        assert address in check.message_en
+        assert "From" in check.message_en
+        assert "差出人" in check.message_ja
+
+
+@pytest.mark.parametrize("key", ["thank-you", "offer-decline", "schedule-reply"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_bad_address_is_a_failed_check_in_every_mail(key, lang):
+    fields = example_fields(lang, key) | {"your_email": "a@b.com, c@d.com"}
+    check = checks_of(compose(key, lang, fields))["email_address"]
+    assert not check.ok
+
+
+@pytest.mark.parametrize(
+    ("department", "title", "name", "ok"),
+    [
+        ("人事部", "採用担当", "鈴木", True),
+        ("人事部御中", "", "", True),
+        ("人事部御中", "", "鈴木", False),
+        ("人事部", "", "鈴木部長", False),
+        ("人事部", "部長様", "鈴木", False),
+        ("", "", "佐藤", True),
+    ],
+)
+def test_honorifics(department, title, name, ok):
+    assert check_honorifics(department, title, name).ok is ok

@@ -9,13 +9,12 @@ from hypothesis import strategies as st
 
 from orei.compose import compose, render_example
 from orei.email_fields import clean_text, example_fields
+from orei.email_templates import template_keys
 from orei.errors import InputError
 from orei.mail_checks import check_mailto_length
 from orei.mail_export import crlf, eml_bytes, mailto_url
 
-EVERY = [
-    (key, lang) for key in ("thank-you", "follow-up", "linkedin-note") for lang in ("en", "ja")
-]
+EVERY = [(key, lang) for key in template_keys() for lang in ("en", "ja")]
 
 
 def parse(data: bytes) -> email.message.EmailMessage:
@@ -58,7 +57,7 @@ def test_japanese_subject_is_an_encoded_word():
 @pytest.mark.parametrize("breaker", ["\r\n", "\n", "\r", "\u2028", "\x85", "\r\n\r\n"])
 def test_a_field_with_a_line_break_cannot_add_a_header(field, breaker):
     evil = f"Aoba{breaker}Bcc: victim@example.com{breaker}X-Evil: 1"
-    draft = compose("thank-you", "en", example_fields("en") | {field: evil})
+    draft = compose("thank-you", "en", example_fields("en", "thank-you") | {field: evil})
     data = eml_bytes(draft, from_name=evil, from_email="alex.morgan@example.com")
     message = parse(data)
     assert message["Bcc"] is None

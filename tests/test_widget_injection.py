@@ -16,6 +16,10 @@ import icalendar
 import pytest
 from orei_widgets import dispatch
 
+from orei.email_fields import example_fields
+from orei.email_spec import TEXT_FIELDS
+from orei.email_templates import load_template, used_by
+
 PAYLOADS = {
     "img": "<img src=x onerror=alert(1)>",
     "textarea": "</textarea><script>alert(1)</script>",
@@ -25,28 +29,29 @@ PAYLOADS = {
     "emoji": "🙇‍♀️ Aoba 🇯🇵",
     "rtl": "\u202eAoba\u202c \u200f\u200eSystems\u2067x\u2069",
 }
-EMAIL_TEXT_FIELDS = (
-    "company",
-    "department",
-    "interviewer_name",
-    "interviewer_title",
-    "job_title",
-    "topic",
-    "your_name",
-    "your_email",
-    "your_phone",
-)
+# Every field a reader types freely, from orei's one list of fields.
+EMAIL_TEXT_FIELDS = TEXT_FIELDS
 FOLLOW_UP_TEXT_FIELDS = ("tz", "candidate_tz", "closed_dates")
 EMAIL = {
     "template": "thank-you",
     "lang": "ja",
     "company": "株式会社アオバ",
-    "interviewer_name": "佐藤",
-    "salutation": "san",
+    "recipient_name": "鈴木",
+    "salutation": "ms",
     "interview_date": "2026-04-28",
     "your_name": "山田 花子",
     "your_email": "hanako@example.com",
 }
+
+
+def template_using(field: str) -> dict[str, str]:
+    """A mail's form (not a LinkedIn note: it has no file) whose text shows `field`."""
+    pairs = sorted(used_by(field), key=lambda pair: (pair[1] != "ja", pair[0]))
+    key, lang = next((k, lang) for k, lang in pairs if load_template(k, lang).is_mail)
+    # Filled in as the guide's example is, as a new graduate: every text field then shows.
+    return {**example_fields(lang, key), "career": "new-graduate", "template": key, "lang": lang}
+
+
 FOLLOW_UP = {
     "ended_date": "2026-04-28",
     "ended_time": "15:00",
@@ -79,8 +84,9 @@ def test_the_baseline_mail_and_calendar_are_whole():
 @pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())
 @pytest.mark.parametrize("field", EMAIL_TEXT_FIELDS)
 def test_email_fields_cannot_break_the_eml_or_the_mailto_link(field, payload):
-    clean = eml(ask("email", "download-eml", EMAIL))
-    view = ask("email", "download-eml", {**EMAIL, field: payload})
+    form = {**EMAIL, **template_using(field)}
+    clean = eml(ask("email", "download-eml", form))
+    view = ask("email", "download-eml", {**form, field: payload})
     if view["errors"]:
         # A field may refuse the text (an address that is not one); it says so beside the field.
         assert set(view["errors"]) == {field}
@@ -101,6 +107,8 @@ def test_email_fields_cannot_break_the_eml_or_the_mailto_link(field, payload):
     assert "X-Evil" not in message
     body = message.get_content()
     assert not body.startswith("Injected body")
+    if field != "your_email" and payload != PAYLOADS["long"]:
+        assert payload.split()[0] in body or payload.split()[0] in str(message["subject"])
     # The mailto: link carries a subject and a body, nothing else, all percent-encoded.
     href = view["attrs"]["mailto"]["href"]
     assert href.startswith("mailto:")
@@ -126,3 +134,12 @@ def test_follow_up_fields_are_refused_or_leave_the_calendar_whole(field, payload
     assert all(
         str(event["SUMMARY"]) and "alert(" not in event.to_ical().decode() for event in events
     )
+
+
+@pytest.mark.parametrize("field", EMAIL_TEXT_FIELDS)
+def test_every_text_field_reaches_the_mail_of_some_template(field):
+    # Otherwise the test above would check a field no mail shows.
+    form = {**EMAIL, **template_using(field), field: "Zq7Mark"}
+    message = eml(ask("email", "download-eml", form))
+    shown = message.get_content() + str(message["subject"]) + str(message["from"] or "")
+    assert "Zq7Mark" in shown

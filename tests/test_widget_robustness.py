@@ -18,6 +18,9 @@ from orei_widgets import dispatch
 from orei_widgets.follow_up import INPUT_SLOTS as FOLLOW_UP_INPUT_SLOTS
 from orei_widgets.protocol import WIDGETS
 
+from orei.email_spec import FIELDS as EMAIL_FIELDS
+from orei.email_templates import template_keys
+
 FIELDS = {
     "business-day": ["date"],
     "follow-up": [
@@ -33,26 +36,7 @@ FIELDS = {
         "closures",
         "closed_dates",
     ],
-    "email": [
-        "template",
-        "lang",
-        "company",
-        "department",
-        "interviewer_name",
-        "salutation",
-        "interviewer_title",
-        "job_title",
-        "topic",
-        "interview_date",
-        "round",
-        "format",
-        "late_hour",
-        "premium",
-        "your_name",
-        "your_email",
-        "your_phone",
-        "remember",
-    ],
+    "email": ["template", "lang", *EMAIL_FIELDS, "premium", "remember"],
 }
 INPUT_SLOTS = {"follow-up": FOLLOW_UP_INPUT_SLOTS}
 # A form as the reader leaves it, before a test changes some of it.
@@ -74,12 +58,15 @@ VALID = {
         "template": "thank-you",
         "lang": "ja",
         "company": "株式会社アオバ",
-        "interviewer_name": "佐藤",
-        "salutation": "san",
+        "recipient_name": "鈴木",
+        "salutation": "ms",
+        "interviewer_names": "佐藤、田中",
         "interview_date": "2026-04-28",
         "round": "first",
         "format": "online",
-        "late_hour": "on",
+        "after_hours": "on",
+        "slots_from": "2026-05-01",
+        "career": "new-graduate",
         "your_name": "山田 花子",
         "your_email": "hanako@example.com",
     },
@@ -110,6 +97,7 @@ plausible = st.one_of(
             "ja", "on", "san", "mr", "first", "online", "2026-05-01, 2026-05-02",
             # A time that happened twice in New York, and the offsets that settle it.
             "2026-11-01", "01:30", "America/New_York", "-04:00", "-05:00",
+            *template_keys(), "new-graduate", "mid-career", "other-company", "family",
         ]
     ),
     st.sampled_from(PAYLOADS),

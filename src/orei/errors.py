@@ -39,6 +39,15 @@ class InputError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        """The message in `lang` (`en` or `ja`), naming the field."""
-        params = {name: shorten(value) for name, value in self.params.items()}
+        """The message in `lang` (`en` or `ja`), naming the field.
+
+        A parameter named `NAME_field` holds another field's name; the message gets its
+        label in `lang` as `NAME`. Every other value is quoted cut short (`shorten`).
+        """
+        params = {
+            name.removesuffix("_field") if name.endswith("_field") else name: (
+                field_label(lang, value) if name.endswith("_field") else shorten(value)
+            )
+            for name, value in self.params.items()
+        }
         return message(lang, f"errors.{self.code}", field=field_label(lang, self.field), **params)

@@ -16,6 +16,11 @@ show a list of ticks and warnings. Check codes:
 - `onsha`: 御社 is the spoken form; a Japanese mail writes 貴社.
 - `company_abbreviation`: (株), （株）, ㈱ and the like for 有限会社 should be
   written out as the company's full name.
+- `honorifics`: the Japanese address block uses one honorific per line: 様 after a
+  person (not after a title, 鈴木部長様), 御中 only for a department with no person
+  named, never both.
+- `email_address`: the reader's own address is one plain address that can go in the
+  `.eml` file's From line (not `"Eve" <eve@example.com>`, not a list).
 - `unfilled_fields`: some fields still show as placeholders.
 - `mailto_length`: a `mailto:` link longer than about 2,000 characters, which
   some mail programs cut off or refuse.
@@ -28,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from orei.email_fields import parse_address
 from orei.messages import field_label, message
 
 #: Mail programs and browsers start to cut `mailto:` links off at about this length.
@@ -42,6 +48,8 @@ _NEVER_FINAL = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "e.g", "i.e", "
 _COMPANY_SUFFIXES = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "k.k", "g.k"})
 _ABBREVIATED_COMPANY = re.compile(r"[(（]\s*([株有])\s*[)）]|[㈱㈲]")
 _FULL_COMPANY_TYPE = {"株": "株式会社", "有": "有限会社", "㈱": "株式会社", "㈲": "有限会社"}
+# Titles that go before a name (採用担当 鈴木様), never between the name and 様.
+_TITLE_AFTER_NAME = re.compile(r"(?:部長|課長|次長|係長|主任|室長|社長|専務|常務|取締役|担当)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +149,29 @@ def check_company_abbreviation(text: str) -> Check:
         return _check("company_abbreviation", True)
     full = _FULL_COMPANY_TYPE[found.group(1) or found.group()]
     return _check("company_abbreviation", False, found=found.group(), full=full)
+
+
+def check_honorifics(department: str, title: str, name: str) -> Check:
+    """Whether the Japanese address block uses 様 and 御中 as a letter does.
+
+    Args:
+        department: The department line as typed.
+        title: The recipient's title as typed.
+        name: The recipient's name, without the 様 the mail adds.
+    """
+    if department.endswith("御中") and name:
+        problem = "both"
+    elif _TITLE_AFTER_NAME.search(name) or title.endswith(("様", "殿")):
+        problem = "title"
+    else:
+        return _check("honorifics", True)
+    key = f"checks.honorifics.{problem}"
+    return Check("honorifics", False, message("en", key), message("ja", key))
+
+
+def check_email_address(address: str) -> Check:
+    """Whether the reader's own address is one plain address a From line can hold."""
+    return _check("email_address", parse_address(address) is not None, value=address)
 
 
 def check_unfilled_fields(missing: Iterable[str]) -> Check:

@@ -12,21 +12,20 @@ than as a received mail. It has no `Date`, because the draft is not sent yet.
 There is no `To` unless one is given (the form has no address field). Every
 header value passes through `clean_text`, which turns CR, LF and other control
 characters into spaces, so no field can start a header of its own; an address
-that does not parse is left out rather than written.
+that is not one plain address (`orei.email_fields.parse_address`) is left out
+rather than written, and the generator's `email_address` check says so.
 """
 
 from __future__ import annotations
 
 from email import policy
-from email.errors import HeaderParseError
 from email.header import Header
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formataddr
 from urllib.parse import quote
 
 from orei.compose import Draft
-from orei.email_fields import clean_text
+from orei.email_fields import clean_text, parse_address
 
 #: SMTP's CRLF line ends, every part 7-bit clean (base64 or quoted-printable), and the
 #: headers this module encodes itself written as they are (see `encoded_words`).
@@ -72,15 +71,9 @@ def encoded_words(text: str) -> str:
 
 
 def _address(name: str, email: str) -> str | None:
-    """`Name <addr>` header text, or None when `email` is not a plain ASCII address."""
-    addr_spec = clean_text(email)
-    if not addr_spec or not addr_spec.isascii():
-        return None
-    try:
-        address = Address(addr_spec=addr_spec)
-    except (ValueError, HeaderParseError, IndexError):
-        return None
-    if not address.username or not address.domain or address.addr_spec != addr_spec:
+    """`Name <addr>` header text, or None when `email` is not one plain ASCII address."""
+    addr_spec = parse_address(email)
+    if addr_spec is None:
         return None
     display_name = clean_text(name)
     if not display_name:

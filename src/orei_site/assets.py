@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orei_site import bundle as python_bundle
-from orei_site import compression, hints, offline
+from orei_site import compression, email_form, hints, offline
 from orei_site import snapshot as memory_snapshot
 from orei_site.cache import publish, staging
 
@@ -233,6 +233,11 @@ def _copy_if_changed(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
 
 
+def _write_if_changed(target: Path, text: str) -> None:
+    if not target.exists() or target.read_text("utf-8") != text:
+        target.write_text(text, "utf-8")
+
+
 def copy_glue(project: Path, target: Path) -> list[Path]:
     """Copy the widgets' JavaScript and CSS into `target`."""
     copied = []
@@ -316,6 +321,7 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     bundle = write_bundle(directory, packages, cache, project)
     snapshot = write_snapshot(directory, bundle, cache, project)
     copy_glue(project, assets)
+    _write_if_changed(assets / email_form.CSS_NAME, email_form.visibility_css())
     point_worker_at(assets / "worker.js", bundle, snapshot)
     runtime_path = f"{ASSETS_PATH}/runtime"
     # No preload hints: measured, they made warm visits slower (the page and the worker

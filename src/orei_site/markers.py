@@ -24,6 +24,7 @@ from orei import date_text
 from orei.business_calendar import holidays_in_year
 from orei.email_templates import templates
 from orei.messages import message
+from orei_site import email_form
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMS = ROOT / "widgets" / "forms"
@@ -71,6 +72,7 @@ def widget_form(name: str, lang: str, page_url: str = "") -> str:
         zones=_zones(),
         links=_links(lang, page_url),
         email_templates=[(tpl.key, tpl.title, i == 0) for i, tpl in enumerate(templates(lang))],
+        email_groups=email_form.groups(lang),
     )
 
 

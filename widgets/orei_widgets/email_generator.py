@@ -1,18 +1,24 @@
 """The email generator: the reader's details in, a checked draft out.
 
 `orei.compose` fills the template and runs the checks; this module shows the
-preview, lists what is missing, and answers the `.eml` download. The `mailto:`
-link is rebuilt with every preview, so the reader's mail program opens exactly
-what they see.
+preview, lists what is missing, notes what the chosen mail calls for, and answers
+the `.eml` download. The `mailto:` link is rebuilt with every preview, so the
+reader's mail program opens exactly what they see. A LinkedIn note is only
+copied: it has no subject and no address, so it gets no link and no file.
+
+A blank sending date is today in Japan, from the browser's clock (`context.now`),
+whatever the browser's own zone: a thank-you then says 本日 / today.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
+from zoneinfo import ZoneInfo
 
-from orei.compose import Draft, compose, placeholder_text
+from orei.compose import Draft, compose, placeholder_text, with_send_date
 from orei.email_fields import clean_text
-from orei.email_templates import FIELDS
+from orei.email_spec import FIELDS, names_of
 from orei.errors import InputError
 from orei.mail_checks import Check, check_mailto_length
 from orei.mail_export import eml_bytes, mailto_url
@@ -21,22 +27,27 @@ from orei_widgets.markup import element
 from orei_widgets.protocol import Context, State, View, text
 
 ACTIONS = ("copy", "download-eml")
+JAPAN = ZoneInfo("Asia/Tokyo")
 
 
-def read_draft(state: State) -> Draft:
+def today_in_japan(now: dt.datetime) -> dt.date:
+    """The calendar day in Japan at the moment `now`."""
+    return now.astimezone(JAPAN).date()
+
+
+def read_draft(state: State, context: Context) -> Draft:
     """The draft for the form's state.
 
     Raises:
         InputError: For an unknown template or language, a bad date or choice.
     """
+    template = text(state, "template") or "thank-you"
+    lang = text(state, "lang") or "en"
     fields = {name: text(state, name) for name in FIELDS}
-    fields["late_hour"] = "yes" if fields["late_hour"] else ""
-    return compose(
-        text(state, "template") or "thank-you",
-        text(state, "lang") or "en",
-        fields,
-        premium=bool(text(state, "premium")),
-    )
+    for name in names_of("flag"):
+        fields[name] = "yes" if fields[name] else ""  # a ticked box, whatever its value
+    fields = with_send_date(template, lang, fields, today_in_japan(context.now))
+    return compose(template, lang, fields, premium=bool(text(state, "premium")))
 
 
 def _marked(value: str, draft: Draft) -> str:
@@ -54,40 +65,49 @@ def _check_item(check: Check, lang: str) -> str:
         "li",
         element("span", status, class_="orei-check-status")
         + " "
-        + escape(check.message_ja if lang == "ja" else check.message_en, quote=False),
+        + escape(check.message(lang), quote=False),
         raw=True,
         class_="orei-check orei-check--" + ("ok" if check.ok else "fail"),
     )
 
 
+def _note(template: str, lang: str) -> str:
+    try:
+        note = message(lang, f"ui.email.notes.{template}")
+    except KeyError:
+        return ""
+    return element("p", note, class_="orei-note")
+
+
 def results(draft: Draft, mailto: str, lang: str) -> dict[str, str]:
     """The HTML for each `data-result` slot."""
-    checks = (*draft.checks, check_mailto_length(mailto))
+    checks = (*draft.checks, check_mailto_length(mailto)) if draft.is_mail else draft.checks
     shown = {
         "body": element("pre", _marked(draft.body, draft), raw=True, class_="orei-mail-body"),
         "checks": element("ul", "".join(_check_item(c, lang) for c in checks), raw=True),
+        "note": _note(draft.template, lang),
     }
     if draft.subject:
         shown["subject"] = element(
             "p", _marked(draft.subject, draft), raw=True, class_="orei-mail-subject"
         )
-    return shown
+    return {slot: html for slot, html in shown.items() if html}
 
 
 def handle(action: str, state: State, context: Context) -> View:
     """Update the preview, or answer the download."""
     view = View(enabled=dict.fromkeys(ACTIONS, False))
-    ui_lang = context.lang
+    no_link = {"href": None, "aria-disabled": "true"}
     try:
-        draft = read_draft(state)
+        draft = read_draft(state, context)
     except InputError as error:
-        view.attrs["mailto"] = {"href": None, "aria-disabled": "true"}
-        return view.error(error, ui_lang)
+        view.attrs["mailto"] = no_link
+        return view.error(error, context.lang)
     mailto = mailto_url(draft)
-    view.results.update(results(draft, mailto, ui_lang))
-    view.attrs["mailto"] = {"href": mailto, "aria-disabled": None}
-    view.enabled = dict.fromkeys(ACTIONS, True)
-    if action == "download-eml":
+    view.results.update(results(draft, mailto, context.lang))
+    view.enabled = {"copy": True, "download-eml": draft.is_mail}
+    view.attrs["mailto"] = {"href": mailto, "aria-disabled": None} if draft.is_mail else no_link
+    if action == "download-eml" and draft.is_mail:
         name = clean_text(text(state, "your_name"))
         view.download = {
             "filename": f"orei-{draft.template}-{draft.lang}.eml",

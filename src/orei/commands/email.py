@@ -1,4 +1,11 @@
-"""`orei email TEMPLATE`: fill an e-mail template and print it, as text, JSON or `.eml`."""
+"""`orei email TEMPLATE`: fill an e-mail template and print it, as text, JSON or `.eml`.
+
+The mail's language (`--lang`) is also the language of what the command says about
+it: the subject label, the checks and what is still to fill in. `orei` never reads
+the clock, and neither does this command: a mail about an interview that has taken
+place is written as if sent on the interview's day (本日 / today) unless
+`--set send_date=YYYY-MM-DD` says otherwise.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-from orei.compose import Draft, compose
-from orei.email_templates import FIELDS
+from orei.compose import Draft, compose, with_send_date
+from orei.email_spec import FIELDS
+from orei.email_templates import load_template, template_keys
 from orei.errors import InputError
 from orei.mail_export import eml_bytes
 from orei.messages import message
@@ -38,7 +46,7 @@ def _as_json(draft: Draft) -> str:
             "subject": draft.subject,
             "body": draft.body,
             "checks": [
-                {"code": check.code, "ok": check.ok, "message": check.message("en")}
+                {"code": check.code, "ok": check.ok, "message": check.message(draft.lang)}
                 for check in draft.checks
             ],
             "missing": list(draft.missing),
@@ -56,18 +64,21 @@ def _write_eml(path: str, data: bytes) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the filled template; failed checks go to stderr as warnings."""
-    fields = parse_settings(args.set)
+    """Print the filled template; failed checks go to stderr, in the mail's language."""
+    fields = with_send_date(args.template, args.lang, parse_settings(args.set))
     draft = compose(args.template, args.lang, fields, premium=args.premium)
     if args.json:
         print(_as_json(draft))
         return 0
     if args.eml:
+        if not draft.is_mail:
+            title = load_template(args.template, args.lang).title
+            raise InputError("eml", "not_a_mail", value=title)
         data = eml_bytes(
             draft, from_name=fields.get("your_name", ""), from_email=fields.get("your_email", "")
         )
         _write_eml(args.eml, data)
-        print(message("en", "email.eml_saved", path=args.eml))
+        print(message(draft.lang, "email.eml_saved", path=args.eml))
     else:
         if draft.subject:
             print(message(draft.lang, "email.subject", subject=draft.subject))
@@ -75,15 +86,16 @@ def run(args: argparse.Namespace) -> int:
         print(draft.body)
     for check in draft.checks:
         if not check.ok:
-            print(f"orei: {check.message('en')}", file=sys.stderr)
+            line = message(draft.lang, "email.check_failed", message=check.message(draft.lang))
+            print(f"orei: {line}", file=sys.stderr)
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `email` to the command line."""
-    parser = subparsers.add_parser("email", help="fill in a thank-you or follow-up e-mail")
-    parser.add_argument("template", help="thank-you, follow-up or linkedin-note")
-    parser.add_argument("--lang", default="en", help="en or ja (default en)")
+    parser = subparsers.add_parser("email", help="fill in an e-mail for after the interview")
+    parser.add_argument("template", help=", ".join(template_keys()))
+    parser.add_argument("--lang", default="en", help="en or ja (default en): the mail's language")
     parser.add_argument(
         "--set",
         action="append",
