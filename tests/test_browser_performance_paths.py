@@ -115,8 +115,8 @@ def test_a_guide_page_without_a_widget_does_not_load_python(chromium, site_url):
     try:
         page = context.new_page()
         page.goto(site_url + "faq/")
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(1500)
+        # Read until the page and the theme have nothing more to fetch.
+        page.wait_for_load_state("networkidle")
         assert page.locator("h1").count() == 1
         assert runtime_requests(seen) == []
         assert not [u for u in seen.requests if "/assets/orei/early.js" in u]
