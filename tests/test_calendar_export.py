@@ -61,10 +61,10 @@ def test_japanese_text_and_punctuation_round_trip():
     assert str(found["thank"]["SUMMARY"]) == f"{company}にお礼メールを送る"
     assert str(found["follow"]["SUMMARY"]) == f"{company}に選考状況を問い合わせる"
     description = str(found["follow"]["DESCRIPTION"])
-    assert "2026-09-22（火）：国民の休日" in description.split("\n")
+    assert "2026年9月22日（火）：国民の休日" in description.split("\n")
     # 19:10 in Tokyo waits for the next morning (Sat 19 Sep), which is not a business day.
     thank = str(found["thank"]["DESCRIPTION"])
-    assert "2026-09-19（土）は営業日ではない（土曜日）" in thank
+    assert "2026年9月19日（土）は土曜日で営業日ではない" in thank
     assert "夜分" not in thank
 
 

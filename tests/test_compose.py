@@ -433,7 +433,7 @@ def test_the_extension_gives_a_date_and_an_honest_reason(lang, reason, says):
 @pytest.mark.parametrize(
     ("lang", "phoned", "says", "absent"),
     [
-        ("ja", "on", "先ほどお電話でもお伝えいたしましたが、", "メールでのご連絡となりました"),
+        ("ja", "on", "先ほどお電話でお伝えいたしましたとおり、", "メールでのご連絡となりました"),
         ("ja", "", "メールでのご連絡となりましたことをご容赦ください。", "お電話"),
         ("en", "on", "Thank you for taking my call earlier", None),
         ("en", "", "Thank you very much for offering me", "call"),

@@ -123,7 +123,7 @@ def test_plan_text_gives_the_after_hours_line_and_the_read_day():
     assert not any("office hours" in line for line in plan_lines(make_plan("2026-11-20", "15:00")))
     lines = plan_lines(make_plan("2026-11-20", "21:00"), "ja")
     assert any(
-        "2026-11-21（土）" in line and "土曜日" in line and "2026-11-24（火）" in line
+        "2026年11月21日（土）" in line and "土曜日" in line and "2026年11月24日（火）" in line
         for line in lines
     )
     assert any("勤労感謝の日" in line for line in lines)

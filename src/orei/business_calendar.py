@@ -195,7 +195,7 @@ class BusinessCalendar:
             if closure.covers(day):
                 return DayOff(day, "closure", closure.name_en, closure.name_ja)
         if day in self.closed_dates:
-            return DayOff(day, "closure", "Closed (your list)", "休業日（入力した日）")
+            return DayOff(day, "closure", "Closed (your list)", "入力した休業日")
         if day.weekday() >= 5:
             return DayOff(
                 day, "weekend", weekday(day, "en", long=True), weekday(day, "ja", long=True)

@@ -75,14 +75,16 @@ def zoned_date_time(moment: dt.datetime, lang: str) -> str:
 
 
 def duration(delta: dt.timedelta, lang: str) -> str:
-    """A rounded span such as `5 h 20 min`, `2 days 3 h` or `5時間20分`, `2日と3時間`."""
+    """A rounded span such as `5 h 20 min`, `2 days 3 h` or `5時間20分`, `2日3時間`, `23時間`."""
     minutes = abs(int(delta.total_seconds())) // 60
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if lang == "ja":
         if days:
-            return f"{days}日と{hours}時間" if hours else f"{days}日"
-        return f"{hours}時間{mins}分" if hours else f"{mins}分"
+            return f"{days}日{hours}時間" if hours else f"{days}日"
+        if hours:
+            return f"{hours}時間{mins}分" if mins else f"{hours}時間"
+        return f"{mins}分"
     if days:
         day_text = f"{days} day" + ("s" if days != 1 else "")
         return f"{day_text} {hours} h" if hours else day_text

@@ -1,7 +1,8 @@
 """The plan as short lines of text, in English or Japanese, from the `[plan]` catalogue.
 
-Dates are written as `Thu 2026-05-07` or `2026-05-07（木）`, times as `15:00` with the
-zone's abbreviation, so the text reads the same in a terminal and in a calendar.
+Dates are written as `Thu 2026-05-07` or `2026年5月7日（木）` (the way a Japanese reader
+writes a date), times as `15:00` with the zone's abbreviation, so the text reads the same
+in a terminal and in a calendar.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ import datetime as dt
 from collections.abc import Iterable
 
 from orei.business_calendar import DayOff
-from orei.date_text import weekday, zone_name
+from orei.date_text import date, weekday, zone_name
 from orei.messages import message
 from orei.plan import Plan
 
 
 def day_name(day: dt.date, lang: str) -> str:
-    """`Thu 2026-05-07` (English) or `2026-05-07（木）` (Japanese)."""
+    """`Thu 2026-05-07` (English) or `2026年5月7日（木）` (Japanese)."""
     if lang == "ja":
-        return f"{day.isoformat()}（{weekday(day, lang)}）"
+        return date(day, lang)
     return f"{weekday(day, lang)} {day.isoformat()}"
 
 
@@ -28,7 +29,7 @@ def clock(moment: dt.datetime) -> str:
 
 
 def local_time(moment: dt.datetime, lang: str) -> str:
-    """`Wed 2026-04-29 15:00 JST` or `2026-04-29（水）15:00 JST`: day, time, zone abbreviation."""
+    """`Wed 2026-04-29 15:00 JST` or `2026年4月29日（水）15:00 JST`: day, time and zone."""
     gap = "" if lang == "ja" else " "
     return f"{day_name(moment.date(), lang)}{gap}{clock(moment)} {zone_name(moment)}"
 

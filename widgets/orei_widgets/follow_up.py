@@ -88,7 +88,9 @@ def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
     shown = message(lang, "ui.follow_up.japan_time", time=_moment(moment.astimezone(JAPAN), lang))
     if zone is not None and _elsewhere(zone, moment):
         local = _moment(moment.astimezone(zone), lang)
-        shown += " " + message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
+        # Japanese runs on without a space: the message begins with its own 、.
+        gap = "" if lang == "ja" else " "
+        shown += gap + message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
     return shown
 
 
@@ -133,7 +135,8 @@ def _send_window(plan: Plan, lang: str) -> str:
         parts.append(message(lang, "ui.follow_up.after_hours_all"))
     elif start is not None:
         parts.append(message(lang, "ui.follow_up.after_hours_from", time=_clock(start, lang)))
-    return " ".join(parts)
+    # Japanese sentences follow each other after 。 with no space.
+    return ("" if lang == "ja" else " ").join(parts)
 
 
 def _read_on(plan: Plan, lang: str) -> str:
