@@ -143,6 +143,16 @@ def test_a_thank_you_from_the_command_line_is_sent_on_the_interview_s_day(capsys
     assert "昨日は" in capsys.readouterr().out
 
 
+def test_a_follow_up_from_the_command_line_names_the_interview_s_date(capsys):
+    # A follow-up goes out days after the interview: without send_date it cannot say 本日.
+    main(["email", "follow-up", "--lang", "ja", "--set=interview_date=2026-04-28"])
+    out = capsys.readouterr().out
+    assert "本日" not in out
+    assert "2026年4月28日" in out or "4月28日" in out
+    main(["email", "follow-up", "--lang", "en", "--set=interview_date=2026-04-28"])
+    assert "today" not in capsys.readouterr().out.lower()
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("key", template_keys())
 def test_every_template_works_from_the_command_line(key, lang, capsys, tmp_path):

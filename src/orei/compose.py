@@ -316,10 +316,10 @@ def with_send_date(
             a caller without a clock (the CLI).
 
     Returns:
-        The values with `send_date` set to `today`, or to the interview's day in a mail
-        that follows the interview (a thank-you) when that is later than `today` or
-        there is no `today`; left blank otherwise (a withdrawal written without a
-        clock says the date).
+        The values with `send_date` set to `today`, or to the day of the template's
+        `sent_on` field (a thank-you's interview day) when that is later than `today` or
+        there is no `today`; left blank otherwise (a follow-up or a withdrawal written
+        without a clock says the date).
 
     Raises:
         InputError: For an unknown template or language.
@@ -327,14 +327,15 @@ def with_send_date(
     tpl = load_template(template, lang)
     if "send_date" not in tpl.uses or clean_text(fields.get("send_date", "")):
         return dict(fields)
-    follows = tpl.later.get("send_date") == "interview_date"
-    try:
-        interview = parse_date("interview_date", clean_text(fields.get("interview_date", "")))
-    except InputError:
-        interview = None  # compose names the field
+    anchor = None
+    if tpl.sent_on is not None:
+        try:
+            anchor = parse_date(tpl.sent_on, clean_text(fields.get(tpl.sent_on, "")))
+        except InputError:
+            anchor = None  # compose names the field
     day = today
-    if follows and interview is not None and (today is None or interview > today):
-        day = interview
+    if anchor is not None and (today is None or anchor > today):
+        day = anchor
     return {**fields, "send_date": day.isoformat() if day else ""}
 
 

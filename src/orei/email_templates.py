@@ -96,6 +96,8 @@ class EmailTemplate:
             holds: the `default`).
         later: Date fields that may not fall before another (`send_date` after
             `interview_date`), as `{field: earlier field}`.
+        sent_on: The date field whose day a caller without a clock takes as the day the
+            mail is sent (a thank-you goes out on the interview's day), or None.
         sentences: The (fewest, most) sentences `message` should hold.
         max_length: LinkedIn's length limit, and the limit with Premium.
     """
@@ -113,6 +115,7 @@ class EmailTemplate:
     choices: Mapping[str, Mapping[str, str]]
     variants: Mapping[str, tuple[tuple[Condition, str], ...]]
     later: Mapping[str, str]
+    sent_on: str | None = None
     sentences: tuple[int, int] | None = None
     max_length: tuple[int, int] | None = None
 
@@ -206,6 +209,9 @@ def _validate(where: str, spec: Mapping[str, Any]) -> dict[str, tuple[tuple[Cond
     for later, earlier in spec.get("later", {}).items():
         for name in (later, earlier):
             _check(name in declared and field(name).kind == "date", where, f"later: {name!r}")
+    if "sent_on" in spec:
+        name = spec["sent_on"]
+        _check(name in declared and field(name).kind == "date", where, f"sent_on: {name!r}")
     if "sentence_count" in spec["checks"]:
         _check("message" in spec["body"], where, "sentence_count needs a message part")
         _check(len(spec.get("sentences", ())) == 2, where, "sentences = [fewest, most]")
@@ -242,6 +248,7 @@ def parse_template(key: str, lang: str, text: str) -> EmailTemplate:
         choices=spec.get("choices", {}),
         variants=variants,
         later=spec.get("later", {}),
+        sent_on=spec.get("sent_on"),
         sentences=tuple(spec["sentences"]) if "sentences" in spec else None,
         max_length=(spec["max_length"], spec["max_length_premium"]) if has_limit else None,
     )

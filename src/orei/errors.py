@@ -42,12 +42,13 @@ class InputError(ValueError):
         """The message in `lang` (`en` or `ja`), naming the field.
 
         A parameter named `NAME_field` holds another field's name; the message gets its
-        label in `lang` as `NAME`. Every other value is quoted cut short (`shorten`).
+        label in `lang` as `NAME`. `value`, the text as the reader typed it, is quoted cut
+        short (`shorten`); what the code supplies, such as the allowed choices, is whole.
         """
-        params = {
-            name.removesuffix("_field") if name.endswith("_field") else name: (
-                field_label(lang, value) if name.endswith("_field") else shorten(value)
-            )
-            for name, value in self.params.items()
-        }
+        params = {}
+        for name, value in self.params.items():
+            if name.endswith("_field"):
+                params[name.removesuffix("_field")] = field_label(lang, value)
+            else:
+                params[name] = shorten(value) if name == "value" else value
         return message(lang, f"errors.{self.code}", field=field_label(lang, self.field), **params)

@@ -85,7 +85,7 @@ def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
 
 def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
     """The time in Japan, and in the reader's zone when that shows a different clock."""
-    shown = message(lang, "ui.follow_up.japan_time", time=_moment(moment.astimezone(JAPAN), lang))
+    shown = _moment(moment.astimezone(JAPAN), lang)
     if zone is not None and _elsewhere(zone, moment):
         local = _moment(moment.astimezone(zone), lang)
         # Japanese runs on without a space: the message begins with its own 、.
@@ -222,7 +222,7 @@ def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
         lang,
         "ui.follow_up.ended_offset_legend",
         time=params["value"],
-        date=params["date"],
+        date=date_text.date(dt.date.fromisoformat(params["date"]), lang),
         zone=params["zone"],
     )
     choices = ""
@@ -278,7 +278,7 @@ def handle(action: str, state: State, context: Context) -> View:
             lang,
             "ui.follow_up.ended_offset_error",
             time=unsettled.params["value"],
-            date=unsettled.params["date"],
+            date=date_text.date(dt.date.fromisoformat(unsettled.params["date"]), lang),
             zone=unsettled.params["zone"],
         )
         return view
