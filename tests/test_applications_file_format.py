@@ -293,6 +293,8 @@ BAD_FILES = [
     (in_application(notes="あ" * 1_700_000), "file", E + "file_size"),
     (b"\xff\xfe{\x00}\x00", "file", E + "file_encoding"),
     (text(APPLICATION).encode("utf-16"), "file", E + "file_encoding"),
+    (text(APPLICATION).encode("utf-8")[:-3] + "株".encode()[:2], "file", E + "file_cut"),
+    ("株".encode()[:2] + text(APPLICATION).encode("utf-8"), "file", E + "file_encoding"),
 ]  # fmt: skip
 
 

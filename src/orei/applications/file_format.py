@@ -89,7 +89,8 @@ def decode_text(data: str | bytes) -> str:
     """The file's text: at most 5 MB of UTF-8, a byte-order mark allowed.
 
     Raises:
-        InputError: `applications.file_size` or `applications.file_encoding` on `file`.
+        InputError: `applications.file_size`, `applications.file_encoding` or
+            `applications.file_cut` on `file`.
     """
     if isinstance(data, str):
         # Each character takes at least one byte, so only long texts need encoding.
@@ -106,8 +107,11 @@ def decode_text(data: str | bytes) -> str:
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError("file", "applications.file_encoding") from None
+        except UnicodeDecodeError as error:
+            # A character cut at the very end is a file cut short, not another encoding.
+            cut = error.end == len(data) and error.reason == "unexpected end of data"
+            code = "applications.file_cut" if cut else "applications.file_encoding"
+            raise InputError("file", code) from None
     return text
 
 
