@@ -387,3 +387,15 @@ def test_nesting_check_is_linear_on_hostile_strings():
     # An unterminated string of escaped quotes used to be the quadratic case of such scans.
     text = '"' + '\\"' * 1_000_000
     assert nests_deeper_than(text, 20) is False
+
+
+def test_an_application_read_again_is_shared_and_errors_keep_their_path():
+    first = read_file(text(APPLICATION))[0]
+    again = read_file(text(application(id="other"), APPLICATION))[1]
+    assert again is first
+    with pytest.raises(TypeError):
+        again.interviews[0].reflection["x"] = "changed"  # shared, so it cannot change
+    bad = application(company="")
+    for position in (0, 1):
+        items = [application(id="other")] * position + [bad]
+        assert error_of(text(*items)).field == f"applications[{position}].company"

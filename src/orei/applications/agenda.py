@@ -106,7 +106,12 @@ def pending_steps(application: Application, position: int, today: dt.date) -> tu
     The thank-you is left out from the first follow-up day on; overdue steps are kept,
     marked. Closed applications and those whose follow-up was sent have none.
     """
-    day, moment = japan_day_and_moment(today)
+    return _pending(application, position, *japan_day_and_moment(today))
+
+
+def _pending(
+    application: Application, position: int, day: dt.date, moment: dt.datetime
+) -> tuple[Step, ...]:
     if application.is_closed:
         return ()
     if application.stage == "offer":
@@ -152,10 +157,13 @@ def pending_steps(application: Application, position: int, today: dt.date) -> tu
 
 def next_step(application: Application, position: int, today: dt.date) -> Step:
     """The one step to show for `application` on `today` (see the module's rules)."""
+    return _next(application, position, *japan_day_and_moment(today))
+
+
+def _next(application: Application, position: int, day: dt.date, moment: dt.datetime) -> Step:
     if application.is_closed:
         return Step(application, position, "closed")
-    day, _ = japan_day_and_moment(today)
-    steps = pending_steps(application, position, today)
+    steps = _pending(application, position, day, moment)
     index = application.latest_interview
     interview = None if index is None else application.interviews[index]
     if not steps:
@@ -214,7 +222,9 @@ def build_agenda(applications: Sequence[Application], today: dt.date) -> tuple[S
         InputError: On the path of an interview whose plan cannot be made (never for
             applications that came through `orei.applications.file_format`).
     """
+    day, moment = japan_day_and_moment(today)
     steps: Iterable[Step] = (
-        next_step(application, position, today) for position, application in enumerate(applications)
+        _next(application, position, day, moment)
+        for position, application in enumerate(applications)
     )
     return tuple(sorted(steps, key=urgency))

@@ -34,10 +34,10 @@ MAX_FILE_BYTES = 5_000_000
 MAX_NESTING = 20
 """Deepest nesting of lists and objects read; a valid file nests 6 deep."""
 
-# A JSON string, or one left open at the end of the text: matched once, in linear time.
-_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_PAIR = re.compile(r"[\[{][\]}]")
+# Every byte but brackets, quotes and backslashes; UTF-8 puts no ASCII byte inside a
+# multi-byte character, so these bytes are exactly those characters.
+_NOT_STRUCTURE = bytes(set(range(256)) - set(b'[]{}"\\'))
+_PAIR = re.compile(rb"[\[{][\]}]")
 
 
 class _DuplicateKeyError(ValueError):
@@ -52,23 +52,26 @@ class _ConstantError(ValueError):
         self.name = name
 
 
-def nests_deeper_than(text: str, most: int) -> bool:
+def nests_deeper_than(data: str | bytes, most: int) -> bool:
     """Whether the JSON text nests lists and objects more than `most` deep.
 
-    Strings are removed first, then all but the brackets. Each pass removes the
+    Strings are removed first (after their escaped quotes and backslashes, every other
+    quote opens or closes one), then all but the brackets. Each pass removes the
     pairs with nothing inside, so a text nested at most `most` deep is empty after
     `most` passes. What is left either holds a pair (nested deeper), starts with a
     closing bracket (broken JSON, which the parser refuses there, no deeper than
     `most`), or is a few opening brackets left open (a text cut short).
     """
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    kept = raw.translate(None, _NOT_STRUCTURE).replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = b"".join(kept.split(b'"')[0::2]).replace(b"\\", b"")
     for _ in range(most):
         if not brackets:
             return False
-        brackets = _PAIR.sub("", brackets)
-    if not brackets or brackets[0] in "]}":
+        brackets = _PAIR.sub(b"", brackets)
+    if not brackets or brackets[:1] in (b"]", b"}"):
         return False
-    opened_only = brackets.count("[") + brackets.count("{") == len(brackets)
+    opened_only = brackets.count(b"[") + brackets.count(b"{") == len(brackets)
     return not (opened_only and len(brackets) <= most)
 
 
@@ -115,13 +118,17 @@ def decode_text(data: str | bytes) -> str:
     return text
 
 
-def parse_json(text: str) -> object:
+def parse_json(text: str, encoded: bytes | None = None) -> object:
     """The JSON value of `text`, refused if broken, nested too deep or ambiguous.
+
+    Args:
+        text: The text.
+        encoded: The same text as UTF-8, when the caller has it (saves encoding it again).
 
     Raises:
         InputError: On `file`.
     """
-    if nests_deeper_than(text, MAX_NESTING):
+    if nests_deeper_than(text if encoded is None else encoded, MAX_NESTING):
         raise InputError("file", "applications.file_nesting", max=MAX_NESTING)
     try:
         return json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_constant)
@@ -169,7 +176,8 @@ def read_file(data: str | bytes) -> tuple[Application, ...]:
     Raises:
         InputError: For the first problem, on `file` or the path of the bad value.
     """
-    return read_document(parse_json(decode_text(data)))
+    encoded = data if isinstance(data, bytes) else None
+    return read_document(parse_json(decode_text(data), encoded))
 
 
 def document(applications: Iterable[Application]) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """Applications and their interviews, as typed values, and their JSON form.
 
-The values are already checked (see `orei.applications.reading`); `to_json_dict`
-writes them back in the file's canonical form, so reading what it wrote gives the
-same values and writing them again gives the same text.
+The values are already checked (see `orei.applications.reading`) and never change
+(reading shares them between calls); `to_json_dict` writes them back in the file's
+canonical form, so reading what it wrote gives the same values and writing them
+again gives the same text.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from orei.business_calendar import BusinessCalendar
+from orei.business_calendar import BusinessCalendar, default_closures
 from orei.follow_up import DEFAULT_BUFFER, NO_TIMELINE, Timeline
 from orei.interview_time import DEFAULT_ZONE, JAPAN
 from orei.plan import iso_time
@@ -52,10 +54,6 @@ FORMATS = ("in-person", "online")
 """An interview's format, as the e-mail generator's `format` field takes it."""
 
 
-def _default_closures() -> frozenset[str]:
-    return BusinessCalendar().closures
-
-
 @dataclass(frozen=True)
 class Interview:
     """One interview and what was sent after it.
@@ -78,13 +76,13 @@ class Interview:
     tz: str = DEFAULT_ZONE
     timeline: Timeline = NO_TIMELINE
     buffer: int = DEFAULT_BUFFER
-    closures: frozenset[str] = field(default_factory=_default_closures)
+    closures: frozenset[str] = field(default_factory=default_closures)
     closed_dates: frozenset[dt.date] = frozenset()
     thank_you_sent: dt.date | None = None
     follow_up_sent: dt.date | None = None
     round: str | None = None
     format: str | None = None
-    reflection: Mapping[str, str] = field(default_factory=dict)
+    reflection: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @cached_property
     def calendar(self) -> BusinessCalendar:
@@ -148,7 +146,7 @@ class Application:
         """Whether the process is over (accepted, declined, rejected or withdrawn)."""
         return self.stage in CLOSED_STAGES
 
-    @property
+    @cached_property
     def latest_interview(self) -> int | None:
         """The index of the interview that ended last (the later in the list on a tie)."""
         if not self.interviews:

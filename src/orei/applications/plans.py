@@ -54,3 +54,8 @@ def interview_plan(interview: Interview, path: str) -> Plan:
     except InputError as error:
         part = "timeline" if error.field.startswith("timeline") else "ended"
         raise InputError(f"{path}.{part}", error.code, **error.params) from None
+
+
+def forget_plans() -> None:
+    """Forget every remembered plan (for measurements that start from nothing)."""
+    _plan.cache_clear()

@@ -12,17 +12,20 @@ answers, a control character.
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 import re
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 from orei.applications.model import FORMATS, ROUNDS, STAGES, Application, Interview
 from orei.applications.plans import interview_plan
 from orei.business_calendar import closures as known_closures
+from orei.business_calendar import default_closures
 from orei.errors import InputError
 from orei.follow_up import DEFAULT_BUFFER, parse_buffer, parse_timeline
-from orei.interview_time import DEFAULT_ZONE, interview_end, normalise, parse_date, parse_zone
-from orei.interview_time import split_ended as _split_ended
+from orei.interview_time import DEFAULT_ZONE, interview_end, parse_date, parse_zone, split_ended
 
 MAX_APPLICATIONS = 1000
 MAX_INTERVIEWS = 20
@@ -66,10 +69,14 @@ INTERVIEW_OPTIONAL = (
     "reflection",
 )
 
+APPLICATIONS_KEPT = 2 * MAX_APPLICATIONS
+"""Applications remembered as read, by their JSON, at most."""
+_READ: OrderedDict[bytes, Application] = OrderedDict()
+
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _REFLECTION_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
-_OFFSET = re.compile(r"(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})")
+_OFFSET_AT_END = re.compile(r"(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})\Z")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CONTROL_IN_NOTES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -208,8 +215,8 @@ def read_choice(value: object, path: str, choices: Sequence[str]) -> str | None:
 def read_ended(value: object, path: str) -> dt.datetime:
     """When the interview ended: an ISO 8601 time with its offset, in 2000 to 2099."""
     text = read_text(value, path, 64)
-    date_part, time_part = _split_ended(text)
-    if _OFFSET.search(time_part) is None or _OFFSET.search(time_part).end() != len(time_part):
+    date_part, time_part = split_ended(text)
+    if _OFFSET_AT_END.search(time_part) is None:
         raise InputError(path, "applications.ended_offset", value=shown(text))
     try:
         return interview_end(date_part, time_part)
@@ -253,7 +260,7 @@ def read_interview(value: object, path: str) -> Interview:
 
 def _closures(obj: Mapping[str, Any], path: str) -> Iterator[str]:
     if "closures" not in obj:
-        yield from Interview.__dataclass_fields__["closures"].default_factory()  # type: ignore[misc]
+        yield from default_closures()
         return
     known = known_closures()
     for index, key in enumerate(expect_list(obj["closures"], path, len(known))):
@@ -272,7 +279,7 @@ def _closed_dates(obj: Mapping[str, Any], path: str) -> Iterator[dt.date]:
         yield read_date(day, f"{path}[{index}]")
 
 
-def _reflection(value: object, path: str) -> dict[str, str]:
+def _reflection(value: object, path: str) -> Mapping[str, str]:
     answers = expect_object(value, path)
     if len(answers) > MAX_REFLECTION_ANSWERS:
         raise InputError(
@@ -283,11 +290,38 @@ def _reflection(value: object, path: str) -> dict[str, str]:
         if _REFLECTION_KEY.fullmatch(key) is None:
             raise InputError(path, "applications.reflection_key", value=shown(key))
         kept[key] = read_text(answer, f"{path}.{key}", TEXT_LIMITS["reflection"], lines=True)
-    return kept
+    return MappingProxyType(kept)
 
 
 def read_application(value: object, path: str) -> Application:
-    """One application, at `path` (such as `applications[3]`)."""
+    """One application, at `path` (such as `applications[3]`).
+
+    An application read before from the same JSON is not checked again: the widget
+    sends every application on each change, and a reader changes one at a time.
+    """
+    try:
+        # The standard library's fastest exact serialisation of plain JSON values: equal
+        # bytes mean equal values (1, 1.0 and true stay apart). Version 2 writes no
+        # back-references, so the bytes do not depend on which strings happen to be shared.
+        key = marshal.dumps(value, 2)
+    except ValueError:  # not plain JSON values: check it, and do not remember it
+        return _read_application(value, path)
+    found = _READ.get(key)
+    if found is not None:
+        _READ.move_to_end(key)
+        return found
+    found = _READ[key] = _read_application(value, path)
+    if len(_READ) > APPLICATIONS_KEPT:
+        _READ.popitem(last=False)
+    return found
+
+
+def forget_applications() -> None:
+    """Forget every application remembered as read (for measurements)."""
+    _READ.clear()
+
+
+def _read_application(value: object, path: str) -> Application:
     obj = expect_object(value, path)
     check_keys(obj, path, APPLICATION_REQUIRED, APPLICATION_OPTIONAL)
 
@@ -342,8 +376,3 @@ def read_applications(value: object, path: str = "applications") -> tuple[Applic
         seen[application.id] = index
         applications.append(application)
     return tuple(applications)
-
-
-def normalised(text: str) -> str:
-    """`text` as the planner's parsers read it (NFKC, trimmed)."""
-    return normalise(text)
