@@ -8,6 +8,7 @@
   written back;
 - `agenda`: each application's next step on a given day, from `orei.plan`;
 - `handoff`: the e-mail the generator should open for a step;
+- `changes`: "Mark as sent", and the calculator's plan saved as an interview;
 - `exports`: CSV for spreadsheets and one `.ics` of every upcoming step.
 
 Nothing here reads the clock: `today` is always passed in.

@@ -101,7 +101,7 @@ def json_type(value: object) -> str:
 def shown(value: object) -> str:
     """`value` as a message quotes it: one line, at most 40 characters."""
     text = value if isinstance(value, str) else repr(value)
-    text = _CONTROL.sub("\N{REPLACEMENT CHARACTER}", _SURROGATE.sub("\ufffd", text))
+    text = _CONTROL.sub("\ufffd", _SURROGATE.sub("\ufffd", text))
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
