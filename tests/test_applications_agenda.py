@@ -226,7 +226,7 @@ random_applications = st.lists(
     st.fixed_dictionaries(
         {
             "company": st.text(
-                st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=5
+                st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=5
             ).filter(str.strip),
             "role": st.just(""),
             # Open interview stages most of the time: the steps that follow interviews.

@@ -191,7 +191,7 @@ def read_date(value: object, path: str) -> dt.date:
     """A `YYYY-MM-DD` date from 2000 to 2099."""
     if not isinstance(value, str):
         raise InputError(path, "applications.expected_date", got=json_type(value))
-    return parse_date(value, path)
+    return _date(value, path)
 
 
 def read_date_or_none(value: object, path: str) -> dt.date | None:
@@ -200,7 +200,13 @@ def read_date_or_none(value: object, path: str) -> dt.date | None:
         return None
     if not isinstance(value, str):
         raise InputError(path, "applications.expected_date_or_null", got=json_type(value))
-    return parse_date(value, path)
+    return _date(value, path)
+
+
+def _date(text: str, path: str) -> dt.date:
+    if len(text) > _SHOWN:  # no date is this long; quote it short
+        raise InputError(path, "date_format", value=shown(text))
+    return parse_date(text, path)
 
 
 def read_choice(value: object, path: str, choices: Sequence[str]) -> str | None:
