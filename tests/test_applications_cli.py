@@ -173,7 +173,8 @@ def test_truncated_and_missing_files(capsys, tmp_path, path):
     )
     status, _, err = run(capsys, "check", tmp_path / "nowhere.json")
     assert status == 2
-    assert err.startswith(f"orei: file: cannot read “{tmp_path / 'nowhere.json'}” (")
+    assert err.startswith("orei: file: cannot read “")
+    assert len(err.splitlines()) == 1
 
 
 def test_bad_dates_on_the_command_line(capsys, path):

@@ -145,10 +145,18 @@ def test_written_files_read_back_the_same_and_write_the_same_text():
     assert "株式会社アオバシステムズ" in written  # UTF-8 as written, no \u escapes
 
 
-def test_an_end_time_is_written_in_the_interviews_zone():
-    given = interview(ended="2026-04-28T06:00Z", tz="Europe/London")
-    written = json.loads(write_file(read_file(text(application(interviews=[given])))))
-    assert written["applications"][0]["interviews"][0]["ended"] == "2026-04-28T07:00+01:00"
+@pytest.mark.parametrize(
+    ("ended", "tz", "written"),
+    [
+        ("2026-04-28T06:00Z", "UTC", "2026-04-28T06:00+00:00"),
+        ("２０２６-０４-２８T０７:００+０１００", "Europe/London", "2026-04-28T07:00+01:00"),
+        ("2026-04-28T15:00:00+09:00", "Asia/Tokyo", "2026-04-28T15:00+09:00"),
+    ],
+)
+def test_an_end_time_is_written_in_one_form(ended, tz, written):
+    given = interview(ended=ended, tz=tz)
+    found = json.loads(write_file(read_file(text(application(interviews=[given])))))
+    assert found["applications"][0]["interviews"][0]["ended"] == written
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,10 @@ values are given, so the generator keeps its own wording for the rest.
 
 Fields: `company`, `job_title` (the role), `recipient_name`, `recipient_title`,
 `department` (the recruiter's), `interview_date` (in Japan), `round`, `format`,
-`send_date` (today, or the step's first day if that is later) and, for a thank-you
-whose window is in the evening in Japan, `late_hour` = `yes`.
+`send_date` (today, or the step's first day if that is later) and, for an offer,
+`reply_deadline` (its answer deadline). The after-hours line is left out: it depends
+on the minute the mail goes out, so the page sets it when it opens the generator, as
+the calculator's link does.
 """
 
 from __future__ import annotations
@@ -74,8 +76,8 @@ def email_fields(step: Step, today: dt.date) -> dict[str, str]:
         values["interview_date"] = interview.date_in_japan.isoformat()
         values["round"] = interview.round or ""
         values["format"] = interview.format or ""
-    if step.action == "send-thank-you" and step.plan is not None and step.plan.thank_you.late_hour:
-        values["late_hour"] = "yes"
+    if step.action == "reply-to-offer" and application.offer_deadline is not None:
+        values["reply_deadline"] = application.offer_deadline.isoformat()
     return {name: value for name, value in values.items() if value}
 
 

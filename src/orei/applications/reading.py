@@ -218,14 +218,18 @@ def read_choice(value: object, path: str, choices: Sequence[str]) -> str | None:
     return value
 
 
-def read_ended(value: object, path: str) -> dt.datetime:
-    """When the interview ended: an ISO 8601 time with its offset, in 2000 to 2099."""
+def read_ended(value: object, path: str, tz: str = DEFAULT_ZONE) -> dt.datetime:
+    """When the interview ended: an ISO 8601 time with its offset, in 2000 to 2099.
+
+    The time and its offset are read by `orei.interview_time.interview_end` with the
+    interview's zone, as the calculator reads its fields.
+    """
     text = read_text(value, path, 64)
     date_part, time_part = split_ended(text)
     if _OFFSET_AT_END.search(time_part) is None:
         raise InputError(path, "applications.ended_offset", value=shown(text))
     try:
-        return interview_end(date_part, time_part)
+        return interview_end(date_part, time_part, tz)
     except InputError as error:
         raise repath(error, path) from None
 
@@ -234,8 +238,8 @@ def read_interview(value: object, path: str) -> Interview:
     """One interview, at `path` (such as `applications[3].interviews[0]`)."""
     obj = expect_object(value, path)
     check_keys(obj, path, INTERVIEW_REQUIRED, INTERVIEW_OPTIONAL)
-    ended = read_ended(obj["ended"], f"{path}.ended")
     zone = parse_zone(read_text(obj.get("tz", DEFAULT_ZONE), f"{path}.tz", 64), f"{path}.tz")
+    ended = read_ended(obj["ended"], f"{path}.ended", zone.key)
     try:
         timeline = parse_timeline(read_text(obj.get("timeline", "none"), f"{path}.timeline", 64))
     except InputError as error:
