@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup chromium serve build test lint bench clean
+.PHONY: setup chromium serve build test lint bench bench-agenda clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -42,6 +42,11 @@ test: setup chromium lint
 
 bench: setup chromium
 	$(PY) -m benchmarks $(BENCH_ARGS)
+	$(PY) -m benchmarks.agenda
+
+# The applications agenda for 200 applications, on the host and in Pyodide under Node.
+bench-agenda: setup
+	$(PY) -m benchmarks.agenda $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache .pytest_cache

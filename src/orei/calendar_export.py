@@ -1,7 +1,8 @@
-"""The plan as an iCalendar file (RFC 5545) that calendar apps import.
+"""Calendar files (RFC 5545) that calendar apps import: the plan's, and the writer they share.
 
 Hand-written rather than built with a library, to keep the browser payload small.
-The file holds two events, each with a reminder (VALARM):
+`calendar_text` writes any list of `Event`s; `orei.applications.exports` uses it too.
+The plan's file holds two events, each with a reminder (VALARM):
 
 * the thank-you window, as a timed event in UTC (so no VTIMEZONE is needed), with
   a reminder when the window opens;
@@ -24,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from orei.messages import message
 from orei.plan import Plan
@@ -84,7 +87,8 @@ def _date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def _uid(plan: Plan, company: str, role: str) -> str:
+def plan_uid(plan: Plan, company: str, role: str) -> str:
+    """A UID made from everything the plan was made from, the company and the event's role."""
     calendar = plan.calendar
     canonical = "\n".join(
         [
@@ -101,37 +105,106 @@ def _uid(plan: Plan, company: str, role: str) -> str:
     return f"{role}-{digest}@{UID_DOMAIN}"
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One calendar event with a display reminder.
+
+    Attributes:
+        uid: Its UID, which a calendar app uses to update rather than duplicate it.
+        summary: One line (clean it with `clean_line`).
+        description: Any number of lines.
+        start: An aware time, or a date for an all-day event.
+        end: Of the same kind as `start`; for an all-day event, the day after the last.
+        reminder: When to remind, as an RFC 5545 duration relative to `start`.
+        transparent: Whether the event leaves the time free (all-day notes).
+    """
+
+    uid: str
+    summary: str
+    description: str
+    start: dt.date
+    end: dt.date
+    reminder: str
+    transparent: bool = False
+
+
+def _when(name: str, moment: dt.date) -> str:
+    if isinstance(moment, dt.datetime):
+        return f"{name}:{_utc(moment)}"
+    return f"{name};VALUE=DATE:{_date(moment)}"
+
+
+def event_lines(event: Event, stamp: dt.datetime, sequence: int | None = None) -> list[str]:
+    """The VEVENT's unfolded lines, DTSTAMP from `stamp`, SEQUENCE when given."""
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{event.uid}",
+        f"DTSTAMP:{_utc(stamp)}",
+        *([] if sequence is None else [f"SEQUENCE:{sequence}"]),
+        _when("DTSTART", event.start),
+        _when("DTEND", event.end),
+        *(["TRANSP:TRANSPARENT"] if event.transparent else []),
+        f"SUMMARY:{escape_text(event.summary)}",
+        f"DESCRIPTION:{escape_text(event.description)}",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{escape_text(event.summary)}",
+        f"TRIGGER:{event.reminder}",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
+
+
+def calendar_text(events: Iterable[Event], now: dt.datetime, *, sequence: int | None = None) -> str:
+    """The text of an `.ics` file holding `events` (CRLF line ends, folded at 75 octets).
+
+    Args:
+        events: The events, in the order to write them.
+        now: When the file is made (aware); written as every DTSTAMP.
+        sequence: A revision number for every event, or None to write none.
+
+    Raises:
+        ValueError: If `now` is naive (a programming error, not bad input).
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        *(line for event in events for line in event_lines(event, now, sequence)),
+        "END:VCALENDAR",
+    ]
+    return "".join(fold_line(line) + "\r\n" for line in lines)
+
+
 def _summary(lang: str, key: str, company: str) -> str:
     if company:
         return message(lang, f"calendar.{key}_summary_company", company=company)
     return message(lang, f"calendar.{key}_summary")
 
 
-def _thank_you_event(plan: Plan, lang: str, company: str, stamp: str) -> list[str]:
+def thank_you_event(plan: Plan, uid: str, lang: str = "en", company: str = "") -> Event:
+    """The thank-you window as a timed event, reminding when it opens."""
     window = plan.thank_you
     lines = [message(lang, "calendar.deadline", deadline=local_time(window.deadline, lang))]
     lines.extend(after_hours_lines(plan, lang))
     if window.read_later:
         lines.append(read_later_line(plan, lang))
-    summary = _summary(lang, "thank_you", company)
-    return [
-        "BEGIN:VEVENT",
-        f"UID:{_uid(plan, company, 'thank-you')}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART:{_utc(window.send_from)}",
-        f"DTEND:{_utc(window.send_until)}",
-        f"SUMMARY:{escape_text(summary)}",
-        f"DESCRIPTION:{escape_text(chr(10).join(lines))}",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        f"DESCRIPTION:{escape_text(summary)}",
-        f"TRIGGER:{THANK_YOU_REMINDER}",
-        "END:VALARM",
-        "END:VEVENT",
-    ]
+    return Event(
+        uid=uid,
+        summary=_summary(lang, "thank_you", clean_line(company)),
+        description="\n".join(lines),
+        start=window.send_from,
+        end=window.send_until,
+        reminder=THANK_YOU_REMINDER,
+    )
 
 
-def _follow_up_event(plan: Plan, lang: str, company: str, stamp: str) -> list[str]:
+def follow_up_event(plan: Plan, uid: str, lang: str = "en", company: str = "") -> Event:
+    """The follow-up as an all-day event on its earliest date, reminding the day before."""
     after = plan.follow_up
     lines = [
         message(
@@ -144,23 +217,15 @@ def _follow_up_event(plan: Plan, lang: str, company: str, stamp: str) -> list[st
     if after.skipped:
         lines.append(message(lang, "plan.skipped"))
         lines.extend(skipped_lines(after.skipped, lang))
-    summary = _summary(lang, "follow_up", company)
-    return [
-        "BEGIN:VEVENT",
-        f"UID:{_uid(plan, company, 'follow-up')}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{_date(after.earliest)}",
-        f"DTEND;VALUE=DATE:{_date(after.latest + dt.timedelta(days=1))}",
-        "TRANSP:TRANSPARENT",
-        f"SUMMARY:{escape_text(summary)}",
-        f"DESCRIPTION:{escape_text(chr(10).join(lines))}",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        f"DESCRIPTION:{escape_text(summary)}",
-        f"TRIGGER:{FOLLOW_UP_REMINDER}",
-        "END:VALARM",
-        "END:VEVENT",
-    ]
+    return Event(
+        uid=uid,
+        summary=_summary(lang, "follow_up", clean_line(company)),
+        description="\n".join(lines),
+        start=after.earliest,
+        end=after.latest + dt.timedelta(days=1),  # exclusive: the window's every day
+        reminder=FOLLOW_UP_REMINDER,
+        transparent=True,
+    )
 
 
 def plan_to_ics(plan: Plan, now: dt.datetime, lang: str = "en", company: str = "") -> str:
@@ -178,18 +243,9 @@ def plan_to_ics(plan: Plan, now: dt.datetime, lang: str = "en", company: str = "
     Raises:
         ValueError: If `now` is naive (a programming error, not bad input).
     """
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
     company = clean_line(company)
-    stamp = _utc(now)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        *_thank_you_event(plan, lang, company, stamp),
-        *_follow_up_event(plan, lang, company, stamp),
-        "END:VCALENDAR",
+    events = [
+        thank_you_event(plan, plan_uid(plan, company, "thank-you"), lang, company),
+        follow_up_event(plan, plan_uid(plan, company, "follow-up"), lang, company),
     ]
-    return "".join(fold_line(line) + "\r\n" for line in lines)
+    return calendar_text(events, now)

@@ -16,7 +16,7 @@ from importlib import import_module
 
 from orei.errors import InputError
 
-COMMANDS = ("holidays", "plan", "email")
+COMMANDS = ("holidays", "plan", "email", "applications")
 
 
 class _Parser(argparse.ArgumentParser):
