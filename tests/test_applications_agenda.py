@@ -402,13 +402,13 @@ def test_agenda_lines_in_english_and_japanese():
         "Wait to hear from Aoba (Designer); if nothing comes, follow up from Fri 2026-05-15.",
     ]
     assert agenda_lines(steps, today, "ja") == [
-        "2026-05-07（木）時点の応募状況：",
+        "2026年5月7日（木）時点の応募状況：",
         "",
-        "【期限切れ】Kiteへのお礼メールを、2026-05-01（金）の15:00から18:00まで（日本時間）に"
-        "送りましょう。期限は2026-05-02（土）15:00 JSTです。",
-        "森商事株式会社（営業）の内定には、2026-05-15（金）までに返事をしましょう。",
-        "Aoba（Designer）からの連絡を待ちましょう。連絡がなければ、2026-05-15（金）から"
-        "フォローアップを送れます。",
+        "【期限切れ】Kiteへのお礼メールを、2026年5月1日（金）の15:00から18:00まで（日本時間）に"
+        "送りましょう。期限は2026年5月2日（土）15:00 JSTです。",
+        "森商事株式会社（営業）の内定には、2026年5月15日（金）までに返事をしましょう。",
+        "Aoba（Designer）からの連絡を待ちましょう。連絡がなければ、2026年5月15日（金）から"
+        "選考状況を問い合わせられます。",
     ]
 
 
@@ -419,8 +419,8 @@ def test_agenda_lines_in_english_and_japanese():
             app("a", "Aoba", [{**TWO_WEEKS, "thank_you_sent": "2026-04-28"}]),
             "Follow up with Aoba (Designer) no earlier than Fri 2026-05-15 and no later than "
             "Tue 2026-05-19.",
-            "Aoba（Designer）へのフォローアップは、2026-05-15（金）以降、2026-05-19（火）までに"
-            "送りましょう。",
+            "Aoba（Designer）への選考状況の問い合わせは、2026年5月15日（金）以降、"
+            "2026年5月19日（火）までに送りましょう。",
         ),
         (
             app("a", "Aoba", stage="offer"),
