@@ -125,7 +125,7 @@ def test_check_says_what_the_file_holds(capsys, path):
     assert (status, err) == (0, "")
     assert out == f"{path}: 4 applications, 3 interviews, all valid.\n"
     _, out, _ = run(capsys, "check", path, "--lang", "ja")
-    assert out == f"{path}：応募 4 件、面接 3 件。問題はありません。\n"
+    assert out == f"{path}：応募4件、面接3件。問題はありません。\n"
 
 
 @pytest.mark.parametrize(

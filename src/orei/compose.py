@@ -316,10 +316,11 @@ def with_send_date(
             a caller without a clock (the CLI).
 
     Returns:
-        The values with `send_date` set to `today`, or to the day of the template's
-        `sent_on` field (a thank-you's interview day) when that is later than `today` or
-        there is no `today`; left blank otherwise (a follow-up or a withdrawal written
-        without a clock says the date).
+        The values with `send_date` set to `today`, moved on to the date it may not
+        precede (`later`: a mail written before the interview goes out after it); without
+        a clock, to the day of the template's `sent_on` field (a thank-you goes out on the
+        interview's day), else left blank (a follow-up or a withdrawal written without a
+        clock names its dates).
 
     Raises:
         InputError: For an unknown template or language.
@@ -327,15 +328,19 @@ def with_send_date(
     tpl = load_template(template, lang)
     if "send_date" not in tpl.uses or clean_text(fields.get("send_date", "")):
         return dict(fields)
-    anchor = None
-    if tpl.sent_on is not None:
+    def date_of(name: str | None) -> dt.date | None:
+        if name is None:
+            return None
         try:
-            anchor = parse_date(tpl.sent_on, clean_text(fields.get(tpl.sent_on, "")))
+            return parse_date(name, clean_text(fields.get(name, "")))
         except InputError:
-            anchor = None  # compose names the field
-    day = today
-    if anchor is not None and (today is None or anchor > today):
-        day = anchor
+            return None  # compose names the field
+
+    if today is None:
+        day = date_of(tpl.sent_on)
+    else:
+        floor = date_of(tpl.later.get("send_date"))
+        day = max(today, floor) if floor is not None else today
     return {**fields, "send_date": day.isoformat() if day else ""}
 
 
