@@ -70,10 +70,16 @@ function ask(request) {
 
 // --- form state --------------------------------------------------------------
 
+// Buttons are not state: a clicked one's name and value go with its action only, as a
+// submitter's do. A file input's value is no state either (its file goes with its action).
+function isState(element) {
+  return Boolean(element.name) && !element.disabled && !/^(button|submit|reset|file)$/.test(element.type);
+}
+
 function readState(form) {
   const state = {};
   for (const element of form.elements) {
-    if (!element.name || element.disabled) continue;
+    if (!isState(element)) continue;
     if (element.type === "checkbox" && form.querySelectorAll(`[name="${element.name}"]`).length > 1) {
       state[element.name] ??= [];
       if (element.checked) state[element.name].push(element.value);
@@ -91,10 +97,12 @@ function readState(form) {
 
 // Writes what `params` names into the form; returns what named no field yet (a field
 // Python renders later, such as the choice for a repeated time), or null when nothing.
+// Fields marked data-store are never written from a link: a link cannot replace what the
+// reader keeps.
 function writeState(form, params) {
   const written = new Set();
   for (const element of form.elements) {
-    if (!element.name || !params.has(element.name)) continue;
+    if (!isState(element) || !params.has(element.name) || element.hasAttribute("data-store")) continue;
     const values = params.getAll(element.name);
     if (element.type === "checkbox" || element.type === "radio") {
       element.checked = values.includes(element.value || "on");
@@ -104,6 +112,29 @@ function writeState(form, params) {
     written.add(element.name);
   }
   const rest = new URLSearchParams([...params].filter(([name]) => !written.has(name)));
+  return rest.size > 0 ? rest : null;
+}
+
+// Sets the fields a view names (`values`: text, or a list for a checkbox group); returns
+// what named no field yet, as URL parameters, for a field Python renders later.
+function setValues(form, values) {
+  const done = new Set();
+  for (const element of form.elements) {
+    if (!isState(element) || !Object.hasOwn(values, element.name)) continue;
+    const value = values[element.name];
+    const list = (Array.isArray(value) ? value : [value]).map((item) => String(item ?? ""));
+    if (element.type === "checkbox" || element.type === "radio") {
+      element.checked = list.includes(element.value || "on");
+    } else {
+      element.value = list[0] ?? "";
+    }
+    done.add(element.name);
+  }
+  const rest = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (done.has(name)) continue;
+    for (const item of Array.isArray(value) ? value : [value]) rest.append(name, String(item ?? ""));
+  }
   return rest.size > 0 ? rest : null;
 }
 
@@ -236,6 +267,30 @@ function download({ filename, mime, text }) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// A button with data-download-field saves that field's text as it is (data-filename),
+// without asking Python: the reader gets it even when Python cannot read it, or run.
+function downloadField(form, button) {
+  const field = form.elements.namedItem(button.dataset.downloadField);
+  if (!field || typeof field.value !== "string") return;
+  download({ filename: button.dataset.filename || "download.txt", mime: "text/plain;charset=utf-8", text: field.value });
+}
+
+// The file chosen in a file input, for its action: its bytes as base64, or only its name
+// and size when it is over the input's data-max-bytes (Python then says it is too large).
+async function readUpload(input) {
+  const file = input.files && input.files[0];
+  input.value = ""; // choosing the same file again is a new choice
+  if (!file) return null;
+  const most = Number(input.dataset.maxBytes || Number.POSITIVE_INFINITY);
+  if (file.size > most) return { name: file.name, size: file.size, base64: null };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let at = 0; at < bytes.length; at += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  }
+  return { name: file.name, size: file.size, base64: btoa(binary) };
+}
+
 function navigate(href) {
   const url = new URL(href, location.href);
   if (url.origin !== location.origin) return;
@@ -272,15 +327,26 @@ function showStatus(form, state, detail) {
 
 // --- mounting -------------------------------------------------------------------
 
-function mount(form) {
+async function mount(form) {
   if (form.dataset.oreiMounted) return;
   form.dataset.oreiMounted = "true";
   form.classList.add("orei-widget--live");
   const widget = form.dataset.oreiWidget;
   const useUrl = form.hasAttribute("data-url-state");
   let latest = 0;
+  let inFlight = 0;
 
   const forget = remember(form);
+  // Fields kept in this browser (data-store): only forms that have them load store.js.
+  let store = null;
+  if (form.querySelector("[data-store]")) {
+    try {
+      const { bindStore } = await import("./store.js");
+      store = bindStore(form, { update: () => update(), busy: () => inFlight > 0 });
+    } catch {
+      store = null; // nothing is kept; the form still works
+    }
+  }
   // Fragment values for fields that do not exist yet; written once Python renders them.
   let pending = null;
   let params = hashParams();
@@ -289,6 +355,11 @@ function mount(form) {
   const samePage = fragmentOwner.path === location.pathname && fragmentOwner.fragment;
   if (!params && useUrl && samePage) params = new URLSearchParams(fragmentOwner.fragment);
   if (params) pending = writeState(form, params);
+  if (params && form.hasAttribute("data-url-once")) {
+    // A link's values are an offer to this visit, not a state to keep: a reload or a
+    // bookmark does not offer them again.
+    history.replaceState(history.state, "", location.pathname + location.search);
+  }
   if (useUrl) {
     fragmentOwner.form = form;
     fragmentOwner.path = location.pathname;
@@ -315,11 +386,13 @@ function mount(form) {
 
   // While a request is in flight the form is aria-busy: screen readers wait for the
   // settled view, and so can anything else that reads it (the tests do).
-  let inFlight = 0;
   function busy(change) {
     inFlight += change;
     if (inFlight > 0) form.setAttribute("aria-busy", "true");
-    else form.removeAttribute("aria-busy");
+    else {
+      form.removeAttribute("aria-busy");
+      if (store) store.idle();
+    }
   }
 
   async function update({ keepUrl = false } = {}) {
@@ -351,12 +424,33 @@ function mount(form) {
     }
   }
 
-  async function act(action) {
+  // An action: the form's state, the clicked button's name and value, and a chosen file.
+  // Its view may set fields (`values`), which a stored field's storage then follows, and
+  // move the focus (`focus`, an element's id in the form).
+  async function act(action, { button = null, file = null } = {}) {
     busy(+1);
+    const updatesBefore = latest;
     try {
-      const view = await ask({ widget, action, state: readState(form), context: context(form) });
+      const state = readState(form);
+      if (button && button.name) state[button.name] = button.value;
+      const request = { widget, action, state, context: context(form) };
+      if (file) {
+        request.upload = await readUpload(file);
+        if (!request.upload) return;
+      }
+      const view = await ask(request);
       if (!view || view.failure) return;
       applyView(form, view);
+      const names = Object.keys(view.values || {});
+      if (names.length > 0) {
+        const rest = setValues(form, view.values);
+        if (rest) pending = new URLSearchParams([...(pending || []), ...rest]);
+        if (store) store.written(names);
+        // An input made while the action ran was read without these values: ask again.
+        if (latest !== updatesBefore) update();
+      }
+      const target = view.focus ? document.getElementById(view.focus) : null;
+      if (target && form.contains(target)) target.focus();
       if (view.download) download(view.download);
       if (view.navigate) navigate(view.navigate);
     } finally {
@@ -364,24 +458,44 @@ function mount(form) {
     }
   }
 
+  const isFile = (element) => element.type === "file";
   form.addEventListener("input", (event) => {
+    if (isFile(event.target)) return;
     if (event.isTrusted) pending = null; // the reader's own input replaces the link's
     update();
   });
-  form.addEventListener("change", () => update());
+  form.addEventListener("change", (event) => {
+    if (isFile(event.target)) {
+      if (event.target.dataset.action) act(event.target.dataset.action, { file: event.target });
+      return;
+    }
+    update();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update();
   });
   form.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
+    const button = event.target.closest("button");
     if (!button || !form.contains(button)) return;
-    event.preventDefault();
-    if (button.dataset.action === "copy") copy(form, button);
-    else if (button.dataset.action === "forget") {
-      forget();
-      update();
-    } else act(button.dataset.action);
+    if (button.dataset.downloadField) {
+      event.preventDefault();
+      downloadField(form, button);
+    } else if (button.dataset.storeChoice) {
+      event.preventDefault();
+      if (store) store.choose(button.dataset.storeChoice);
+    } else if (button.dataset.action) {
+      event.preventDefault();
+      if (button.dataset.action === "copy") copy(form, button);
+      else if (button.dataset.action === "forget") {
+        forget();
+        update();
+      } else {
+        // data-store-clear: the stored fields and their storage go before Python is asked.
+        if (button.hasAttribute("data-store-clear") && store) store.clear();
+        act(button.dataset.action, { button });
+      }
+    }
   });
   update();
 }
@@ -461,7 +575,7 @@ function mountAll() {
   const forms = document.querySelectorAll("form[data-orei-widget]");
   if (forms.length === 0) return;
   startWorker();
-  forms.forEach(mount);
+  for (const form of forms) mount(form).catch(() => {});
 }
 
 if (window.document$ && typeof window.document$.subscribe === "function") {

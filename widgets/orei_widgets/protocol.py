@@ -1,14 +1,19 @@
 """The request and view that pass between the JavaScript binder and the widgets.
 
 A request is `{"widget", "action", "state", "context"}`: the form's fields as
-strings (lists for checkbox groups), and the browser's clock, language and zone.
-A view says what to write into the form: HTML for each `data-result` slot,
-text for each `data-error-for` slot, attributes and enabled states for
-`data-action` elements, and optionally a file to download or a page to open.
+strings (lists for checkbox groups), and the browser's clock, language and zone;
+an action started from a file input also carries `"upload"`, the file the reader
+chose (`{"name", "size", "base64"}`, `base64` null when the file was over the form's
+`data-max-bytes` and left unread). A view says what to write into the form: HTML for
+each `data-result` slot, text for each `data-error-for` slot, attributes and enabled
+states for `data-action` elements, values for fields, the element to focus, and
+optionally a file to download or a page to open.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -23,7 +28,23 @@ WIDGETS = {
     "business-day": "orei_widgets.business_day",
     "follow-up": "orei_widgets.follow_up",
     "email": "orei_widgets.email_generator",
+    "applications": "orei_widgets.applications",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file the reader chose, as the binder read it.
+
+    Attributes:
+        name: Its name on the reader's device (shown, never trusted).
+        size: Its size in bytes, as the browser reports it.
+        data: Its bytes, or None when it was over the form's limit and left unread.
+    """
+
+    name: str
+    size: int
+    data: bytes | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +55,7 @@ class Context:
     lang: str
     tz: str  # the zone the browser reports, as it reports it; empty when it reports none
     links: dict[str, str] = field(default_factory=dict)
+    upload: Upload | None = None
 
 
 @dataclass(slots=True)
@@ -46,6 +68,10 @@ class View:
     enabled: dict[str, bool] = field(default_factory=dict)
     download: dict[str, str] | None = None
     navigate: str | None = None
+    values: dict[str, str | list[str]] = field(default_factory=dict)
+    """Fields to set (text, or a list for a checkbox group); the binder then asks again."""
+    focus: str | None = None
+    """The id of the element in the form to move the keyboard focus to."""
 
     def error(self, error: InputError, lang: str) -> View:
         """Record `error` beside its field; a view with errors shows no results."""
@@ -71,7 +97,28 @@ def values(state: State, name: str) -> list[str]:
     return [value] if isinstance(value, str) and value else list(value or [])
 
 
-def _context(raw: dict[str, Any]) -> Context:
+def _upload(raw: Any) -> Upload | None:
+    """The file the binder read, or None when there is none or it is not shaped as one."""
+    if not isinstance(raw, dict):
+        return None
+    size = raw.get("size")
+    encoded = raw.get("base64")
+    data = None
+    if isinstance(encoded, str):
+        try:
+            data = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            return None
+    elif encoded is not None:
+        return None
+    return Upload(
+        name=str(raw.get("name") or ""),
+        size=size if isinstance(size, int) and not isinstance(size, bool) else -1,
+        data=data,
+    )
+
+
+def _context(raw: dict[str, Any], upload: Any = None) -> Context:
     now_ms = raw.get("now")
     now = (
         dt.datetime.fromtimestamp(now_ms / 1000, tz=dt.UTC)
@@ -85,6 +132,7 @@ def _context(raw: dict[str, Any]) -> Context:
         lang=lang,
         tz=str(raw.get("tz") or ""),
         links={str(k): str(v) for k, v in links.items()},
+        upload=_upload(upload),
     )
 
 
@@ -113,9 +161,8 @@ def handle(request: dict[str, Any]) -> View:
         raise LookupError(f"unknown widget {name!r}")
     module = import_module(WIDGETS[name])
     state = _state(request.get("state"))
-    return module.handle(
-        str(request.get("action", "update")), state, _context(request.get("context") or {})
-    )
+    context = _context(request.get("context") or {}, request.get("upload"))
+    return module.handle(str(request.get("action", "update")), state, context)
 
 
 def dispatch(request_json: str) -> str:
