@@ -21,6 +21,9 @@ from zoneinfo import available_timezones
 import jinja2
 
 from orei import date_text
+from orei.applications.file_format import MAX_FILE_BYTES
+from orei.applications.model import FORMATS, ROUNDS, STAGES
+from orei.applications.reflection import SECTIONS
 from orei.business_calendar import holidays_in_year
 from orei.email_templates import templates
 from orei.messages import message
@@ -52,7 +55,10 @@ def _links(lang: str, page_url: str) -> dict[str, str]:
     prefix = "" if lang == "en" else f"{lang}/"
     # Directory URLs: the page `follow-up/` is the folder `follow-up`.
     here = page_url.rstrip("/") or "."
-    return {"email": posixpath.relpath(f"{prefix}write-email", here) + "/"}
+    return {
+        page: posixpath.relpath(f"{prefix}{folder}", here) + "/"
+        for page, folder in (("email", "write-email"), ("applications", "applications"))
+    }
 
 
 def widget_form(name: str, lang: str, page_url: str = "") -> str:
@@ -73,7 +79,20 @@ def widget_form(name: str, lang: str, page_url: str = "") -> str:
         links=_links(lang, page_url),
         email_templates=[(tpl.key, tpl.title, i == 0) for i, tpl in enumerate(templates(lang))],
         email_groups=email_form.groups(lang),
+        # The applications page's choices, from orei's own lists.
+        stages=[(stage, t(f"applications.stages.{stage}")) for stage in STAGES],
+        rounds=_choices(t, "round", ROUNDS),
+        formats=_choices(t, "format", FORMATS),
+        reflection_fields=[f"reflection_{section.replace('-', '_')}" for section in SECTIONS],
+        max_file_bytes=MAX_FILE_BYTES,
     )
+
+
+def _choices(t, name: str, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """A choice with "not stated" first, labelled as the e-mail generator labels it."""
+    return [("", t(f"ui.email.choices.{name}.blank"))] + [
+        (value, t(f"ui.email.choices.{name}.{value}")) for value in values
+    ]
 
 
 @cache

@@ -8,6 +8,7 @@ the marks; colour only repeats what the marks say.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 
 from orei import date_text
 from orei.messages import message
@@ -18,7 +19,8 @@ from orei_widgets.markup import element
 MARKS = ("interview", "send", "follow-up", "holiday", "closure")
 
 
-def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    """Every (year, month) from `first`'s month to `last`'s, in order."""
     months, year, month = [], first.year, first.month
     while (year, month) <= (last.year, last.month):
         months.append((year, month))
@@ -61,7 +63,12 @@ def _cell(day: dt.date, plan: Plan, lang: str) -> str:
 
 
 def month_table(year: int, month: int, plan: Plan, lang: str) -> str:
-    """One month, weeks from Monday, as an HTML table with a caption."""
+    """One month of the plan, weeks from Monday, as an HTML table with a caption."""
+    return calendar_table(year, month, lang, lambda day: _cell(day, plan, lang))
+
+
+def calendar_table(year: int, month: int, lang: str, cell: Callable[[dt.date], str]) -> str:
+    """One month, weeks from Monday, as an HTML table with a caption; `cell` makes each day."""
     first = dt.date(year, month, 1)
     caption = (
         f"{year}年{month}月"
@@ -80,7 +87,7 @@ def month_table(year: int, month: int, plan: Plan, lang: str) -> str:
     while day.month == month or day < first:
         cells = []
         for _ in range(7):
-            cells.append(_cell(day, plan, lang) if day.month == month else element("td", ""))
+            cells.append(cell(day) if day.month == month else element("td", ""))
             day += dt.timedelta(days=1)
         rows.append(element("tr", "".join(cells), raw=True))
     return element(
@@ -93,8 +100,8 @@ def month_table(year: int, month: int, plan: Plan, lang: str) -> str:
     )
 
 
-def legend(lang: str) -> str:
-    """What each mark means."""
+def legend(lang: str, marks: Iterable[str] = MARKS) -> str:
+    """What each of `marks` means."""
     items = "".join(
         element(
             "li",
@@ -108,12 +115,12 @@ def legend(lang: str) -> str:
             raw=True,
             class_=f"orei-legend--{mark}",
         )
-        for mark in MARKS
+        for mark in marks
     )
     return element("ul", items, raw=True, class_="orei-legend")
 
 
 def month_tables(plan: Plan, lang: str) -> str:
     """Every month from the interview to the latest follow-up date, and the legend."""
-    months = _months(plan.follow_up.interview_date, plan.follow_up.latest)
+    months = months_between(plan.follow_up.interview_date, plan.follow_up.latest)
     return legend(lang) + "".join(month_table(y, m, plan, lang) for y, m in months)

@@ -28,8 +28,17 @@ def _data() -> dict[str, Any]:
 
 
 def warm_up_requests() -> list[dict[str, Any]]:
-    """The requests of `data/warm_up.toml`: widget, action and form state each."""
-    return _data()["request"]
+    """The requests of `data/warm_up.toml`: widget, action and form state each.
+
+    A widget's `[base.WIDGET]` table is the state each of its requests starts from (the
+    applications page's document, written once rather than in every request).
+    """
+    data = _data()
+    bases = data.get("base", {})
+    return [
+        {**request, "state": {**bases.get(request["widget"], {}), **request.get("state", {})}}
+        for request in data["request"]
+    ]
 
 
 def warm_up_clock() -> dt.datetime:
@@ -57,7 +66,7 @@ def warm_up(now: dt.datetime | None = None, requests: list[dict[str, Any]] | Non
     """
     data = _data()
     now = data["now"] if now is None else now
-    requests = data["request"] if requests is None else requests
+    requests = warm_up_requests() if requests is None else requests
     count = 0
     for request in requests:
         for lang in ("en", "ja"):
