@@ -3,7 +3,7 @@
 Every rule is `orei.plan`; this module reads the form, shows the plan in the
 page's language (every time with its zone, in Japan time and on the reader's own
 clock), asks which one was meant when an end time happened twice, and answers the
-calendar download and the jump to the email generator.
+calendar download, the jump to the email generator and "Save to my applications".
 """
 
 from __future__ import annotations
@@ -13,17 +13,19 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from orei import date_text
+from orei.applications.changes import interview_from_plan
 from orei.calendar_export import plan_to_ics
 from orei.errors import InputError, shorten
 from orei.interview_time import JAPAN, AmbiguousTime, parse_zone, repetition
 from orei.messages import message
 from orei.plan import Plan, make_plan
 from orei.thank_you import is_after_hours
+from orei_widgets.applications_form import interview_values
 from orei_widgets.markup import element, time, void
 from orei_widgets.month_view import month_tables
 from orei_widgets.protocol import Context, State, View, text, values
 
-ACTIONS = ("download-ics", "write-email")
+ACTIONS = ("download-ics", "write-email", "save-application")
 INPUT_SLOTS = ("ended-offset",)
 """Result slots that hold part of the form, shown beside errors too."""
 
@@ -261,6 +263,22 @@ def email_link(plan: Plan, context: Context, page: str) -> str:
     return f"{page}#{urlencode(shared)}"
 
 
+def applications_link(plan: Plan, tz: str, page: str) -> str:
+    """The applications page's address, its editor filled with the plan's interview.
+
+    The interview is `orei.applications.changes.interview_from_plan`'s, written back into
+    the calculator's own fields (which the applications page's editor shares), so its
+    plan there is this one. Nothing is stored: the page only offers it for adding.
+    """
+    fields = interview_values(interview_from_plan(plan, parse_zone(tz).key))
+    shared = ("ended_date", "ended_time", "tz", "ended_offset", "timeline", "timeline_n")
+    shared += ("timeline_date", "buffer", "closed_dates")
+    pairs = [("source", "calculator")] + [(name, fields[name]) for name in shared if fields[name]]
+    # An empty list still says "none ticked", or the page's default box would stay ticked.
+    pairs += [("closures", key) for key in fields["closures"]] or [("closures", "")]
+    return f"{page}#{urlencode(pairs)}"
+
+
 def handle(action: str, state: State, context: Context) -> View:
     """Update the plan, or answer one of the widget's buttons."""
     view = View(enabled=dict.fromkeys(ACTIONS, False))
@@ -301,4 +319,7 @@ def handle(action: str, state: State, context: Context) -> View:
         }
     elif action == "write-email":
         view.navigate = email_link(plan, context, context.links.get("email", "../write-email/"))
+    elif action == "save-application":
+        page = context.links.get("applications", "../applications/")
+        view.navigate = applications_link(plan, text(state, "tz") or "Asia/Tokyo", page)
     return view
