@@ -3,6 +3,11 @@
 // pymdownx.tasklist wraps only the box in its <label>, so a screen reader
 // would announce an unnamed checkbox. Ticks live in the page only: nothing is
 // stored, and a reload starts with empty boxes.
+//
+// A link marked data-orei-ticks (the reflection worksheet's, to My applications)
+// carries the ticked questions after its `#`, which browsers never send to a
+// server: each as its section heading's id and its place in that list
+// (`facts-2`). The applications page offers to keep them with an interview.
 (() => {
   "use strict";
 
@@ -19,9 +24,45 @@
     }
   }
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(name);
-  } else {
+  function ticked() {
+    const keys = [];
+    for (const list of document.querySelectorAll("ul.task-list")) {
+      let heading = list.previousElementSibling;
+      while (heading !== null && !/^H[1-6]$/.test(heading.tagName)) {
+        heading = heading.previousElementSibling;
+      }
+      if (heading === null || !heading.id) continue;
+      [...list.children].forEach((item, index) => {
+        const box = item.querySelector(":scope > .task-list-control > input[type=checkbox]");
+        if (box !== null && box.checked) keys.push(`${heading.id}-${index + 1}`);
+      });
+    }
+    return keys;
+  }
+
+  function carry() {
+    const links = document.querySelectorAll("a[data-orei-ticks]");
+    if (links.length === 0) return;
+    const keys = ticked();
+    for (const link of links) {
+      const url = new URL(link.href, location.href);
+      url.hash = keys.length > 0 ? `worksheet=${keys.join("+")}` : "";
+      link.href = url.href;
+    }
+  }
+
+  document.addEventListener("change", (event) => {
+    if (event.target instanceof Element && event.target.closest(".task-list")) carry();
+  });
+
+  function start() {
     name();
+    carry();
+  }
+
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(start);
+  } else {
+    start();
   }
 })();
