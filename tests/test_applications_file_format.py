@@ -6,6 +6,7 @@ from importlib import resources
 
 import pytest
 
+from orei.applications import reading
 from orei.applications.file_format import (
     MAX_FILE_BYTES,
     nests_deeper_than,
@@ -409,3 +410,15 @@ def test_an_application_read_again_is_shared_and_errors_keep_their_path():
     for position in (0, 1):
         items = [application(id="other")] * position + [bad]
         assert error_of(text(*items)).field == f"applications[{position}].company"
+
+
+def test_an_application_checked_for_the_editor_is_checked_alike_and_never_remembered():
+    reading.forget_applications()
+    item = {"id": "x", "company": "Aoba", "role": "", "stage": "applied", "interviews": []}
+    assert reading.check_application(item, "editor") == reading.read_application(item, "editor")
+    reading.forget_applications()
+    reading.check_application(item, "editor")
+    assert len(reading._READ) == 0
+    with pytest.raises(InputError) as refused:
+        reading.check_application({**item, "stage": "lunch"}, "editor")
+    assert refused.value.field == "editor.stage"

@@ -8,6 +8,7 @@ exception, and no typed text comes back as markup.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from html.parser import HTMLParser
@@ -15,9 +16,14 @@ from html.parser import HTMLParser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from orei_widgets import dispatch
+from orei_widgets.applications import ACTIONS as APPLICATIONS_ACTIONS
+from orei_widgets.applications import RESULTS_BESIDE_ERRORS as APPLICATIONS_SLOTS
+from orei_widgets.applications_form import APPLICATION_FIELDS, INTERVIEW_FIELDS
 from orei_widgets.follow_up import INPUT_SLOTS as FOLLOW_UP_INPUT_SLOTS
 from orei_widgets.protocol import WIDGETS
+from orei_widgets.warm_up import warm_up_requests
 
+from orei.applications.file_format import read_file
 from orei.email_spec import FIELDS as EMAIL_FIELDS
 from orei.email_templates import template_keys
 
@@ -37,8 +43,29 @@ FIELDS = {
         "closed_dates",
     ],
     "email": ["template", "lang", *EMAIL_FIELDS, "premium", "remember"],
+    "applications": [
+        *APPLICATION_FIELDS,
+        *INTERVIEW_FIELDS,
+        "document",
+        "editing",
+        "interview",
+        "undo",
+        "notice",
+        "pending_import",
+        "source",
+        "worksheet",
+        "worksheet_target",
+        "keep",
+        "target",
+        "import",
+    ],
 }
-INPUT_SLOTS = {"follow-up": FOLLOW_UP_INPUT_SLOTS}
+# Slots that stay beside errors: the calculator's choice to make; on the applications
+# page, a mistake in the editor leaves the agenda and everything else in view.
+INPUT_SLOTS = {"follow-up": FOLLOW_UP_INPUT_SLOTS, "applications": APPLICATIONS_SLOTS}
+# The applications page's document: the warm-up's two applications, a thank-you due and
+# an offer; and what a browser's storage or a tampered page may hold instead.
+DOCUMENT = next(r for r in warm_up_requests() if r["widget"] == "applications")["state"]["document"]
 # A form as the reader leaves it, before a test changes some of it.
 VALID = {
     "business-day": {"date": "2026-05-06"},
@@ -70,14 +97,32 @@ VALID = {
         "your_name": "山田 花子",
         "your_email": "hanako@example.com",
     },
+    "applications": {
+        "document": DOCUMENT,
+        "company": "株式会社ミナト",
+        "stage": "first-interview",
+        "ended_date": "2026-04-28",
+        "ended_time": "15:00",
+        "tz": "Asia/Tokyo",
+        "timeline": "weeks",
+        "timeline_n": "2",
+        "buffer": "3",
+        "closures": ["new-year"],
+        "keep": "on",
+    },
 }
-ACTIONS = ["update", "download-ics", "write-email", "copy", "download-eml", "forget"]
+ACTIONS = [
+    *["update", "download-ics", "write-email", "copy", "download-eml", "forget"],
+    *["save-application", *APPLICATIONS_ACTIONS],
+]
 # Markup the views build themselves; anything else in a result came from the input.
 VIEW_TAGS = {
     "p", "time", "strong", "span", "ul", "li", "table", "caption", "thead", "tbody", "tr",
     "th", "td", "pre", "mark",
     # The choice the calculator offers for an end time that happened twice.
     "fieldset", "legend", "div", "label", "input",
+    # The applications page's agenda, with its buttons, and the worksheet's choice.
+    "ol", "button", "select", "option",
 }  # fmt: skip
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",
@@ -110,6 +155,29 @@ json_value = st.recursive(
     ),
     max_leaves=6,
 )
+documents = st.one_of(
+    st.just(DOCUMENT),
+    st.integers(0, len(DOCUMENT)).map(lambda cut: DOCUMENT[:cut]),  # cut short
+    st.integers(1, 5000).map(lambda depth: "[" * depth + "]" * depth),  # nested deep
+    st.sampled_from(["", "{}", "null", '{"format": "orei-applications", "version": 99}']),
+    st.text(max_size=40),
+)
+uploads = st.one_of(
+    st.none(),
+    st.fixed_dictionaries(
+        {
+            "name": st.text(max_size=20),
+            "size": st.integers(-1, 10**9),
+            "base64": st.one_of(
+                st.none(),
+                st.binary(max_size=200).map(lambda b: base64.b64encode(b).decode()),
+                documents.map(lambda text: base64.b64encode(text.encode()).decode()),
+                st.text(max_size=10),  # not base64 at all
+            ),
+        }
+    ),
+    json_value,
+)
 
 
 @st.composite
@@ -123,6 +191,20 @@ def requests(draw):
     state.update(draw(st.dictionaries(st.text(max_size=8), value, max_size=2)))
     for name in draw(st.sets(st.sampled_from(names), max_size=2)):
         state.pop(name, None)
+    extra = {}
+    if widget == "applications":
+        # Its own values where they matter: a stored document, buttons' targets, a file.
+        state["document"] = draw(documents)
+        state["target"] = draw(
+            st.sampled_from(["warm0001", "warm0002 offer-decline", "warm0001 thank-you", "0"])
+            | st.text(max_size=12)
+        )
+        state["editing"] = draw(st.sampled_from(["", "warm0001", "warm0002"]) | st.text(max_size=8))
+        state["pending_import"] = draw(st.sampled_from(["", f"x.json\n{DOCUMENT}"]) | documents)
+        state["undo"] = draw(st.sampled_from(["", "0\n"]) | documents)
+        state["worksheet"] = draw(st.sampled_from(["", "facts-1 fit-2", "nope-9"]))
+        state["worksheet_target"] = draw(st.sampled_from(["warm0001/0", "warm0002/3", ""]))
+        extra["upload"] = draw(uploads)
     moment = draw(st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2099, 12, 1)))
     context = {
         "now": int(moment.replace(tzinfo=dt.UTC).timestamp() * 1000),
@@ -136,6 +218,7 @@ def requests(draw):
         "action": draw(st.sampled_from(ACTIONS) | st.text(max_size=10)),
         "state": state,
         "context": context,
+        **extra,
     }
 
 
@@ -161,7 +244,21 @@ def markup_in(html: str) -> Tags:
 def test_any_request_gets_a_view_never_a_failure(request):
     view = json.loads(dispatch(json.dumps(request)))
     assert "failure" not in view, view.get("failure")
-    assert set(view) == {"results", "errors", "attrs", "enabled", "download", "navigate"}
+    assert set(view) == {
+        *("results", "errors", "attrs", "enabled", "download", "navigate", "values", "focus")
+    }
+    assert all(
+        isinstance(v, str) or (isinstance(v, list) and all(isinstance(i, str) for i in v))
+        for v in view["values"].values()
+    )
+    assert view["focus"] is None or isinstance(view["focus"], str)
+    document = view["values"].get("document")
+    if document and request["action"] != "undo":
+        # What the page writes (and the binder then stores) is always a file Orei reads;
+        # only an undo gives back what was there before, as it was.
+        read_file(document)
+    if request["action"] == "import" and view["errors"]:
+        assert "document" not in view["values"]  # a refused file changes nothing
     assert all(isinstance(v, str) for v in view["results"].values())
     assert all(isinstance(v, str) and v for v in view["errors"].values())
     # Errors stand beside the fields of the form, and replace the results; only slots that

@@ -14,7 +14,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from orei.applications.model import FORMATS, ROUNDS, Application, Interview
-from orei.applications.reading import TEXT_LIMITS, read_application, read_text
+from orei.applications.reading import TEXT_LIMITS, check_application, read_text
 from orei.applications.reflection import SECTIONS, with_notes
 from orei.business_calendar import BusinessCalendar
 from orei.date_text import offset as format_offset
@@ -179,7 +179,7 @@ def _application_json(
 def _checked(document: dict[str, object]) -> Application:
     """`document` read as the file reads an application; errors name the form's fields."""
     try:
-        return read_application(document, "editor")
+        return check_application(document, "editor")
     except InputError as error:
         name = error.field.removeprefix("editor.")
         field = name if name in APPLICATION_FIELDS else "ended_date"

@@ -53,10 +53,11 @@ _PATH_WORDS = frozenset({"id", "interviews", "ended", "reflection"})
 def readable_field(path: str, lang: str) -> str:
     """Where a problem in a file is, for the reader: `Application 4, interview 1, when it ended`.
 
-    `file` and anything that is not an application's path is left as it is.
+    The file as a whole is `The file`; anything else that is no application's path is
+    left as it is.
     """
-    if path == "applications":
-        return _t(lang, "path.applications")
+    if path in ("applications", "file"):
+        return _t(lang, f"path.{path}")
     match = _PATH.fullmatch(path)
     if match is None:
         return path

@@ -326,6 +326,15 @@ def read_application(value: object, path: str) -> Application:
     return found
 
 
+def check_application(value: object, path: str) -> Application:
+    """One application, checked as `read_application` checks it, but never remembered.
+
+    For what changes with every key the reader presses (the page's editor): remembering
+    each version would only keep the reader's half-typed text in memory.
+    """
+    return _read_application(value, path)
+
+
 def forget_applications() -> None:
     """Forget every application remembered as read (for measurements)."""
     _READ.clear()
