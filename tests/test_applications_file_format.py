@@ -331,7 +331,7 @@ def test_a_truncated_file_says_where_it_breaks():
     error = error_of('{\n  "format": "orei-applications",\n  "version": 1,\n  "applica')
     assert error.params == {"line": 4, "column": 3}
     assert "line 4, column 3" in error.message("en")
-    assert "4 行目の 3 文字目" in error.message("ja")
+    assert "4行目の3文字目" in error.message("ja")
 
 
 def test_a_huge_unknown_key_is_quoted_short():
