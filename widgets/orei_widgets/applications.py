@@ -716,6 +716,9 @@ def render(state: State, context: Context) -> View:
     steps = build_agenda(document.applications, now)
     if steps:
         results["summary"] = show.summary(steps, now, lang)
+        if not text(state, "keep"):
+            # Not kept: leaving the page loses them, which the reader should know now.
+            results["summary"] += show.not_kept(lang)
         results["month-view"] = agenda_months(steps, today_in_japan(now), lang)
     results["agenda"] = show.agenda(steps, now, zone, lang)
     if document.problem is not None:

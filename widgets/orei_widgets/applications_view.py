@@ -289,6 +289,11 @@ def summary(steps: Sequence[Step], now: dt.datetime, lang: str) -> str:
     )
 
 
+def not_kept(lang: str) -> str:
+    """That the applications are on this page only, and how to keep them."""
+    return element("p", _t(lang, "not_kept"), class_="orei-hint orei-not-kept")
+
+
 def agenda(steps: Sequence[Step], now: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
     """Every application's next step, most urgent first, as an ordered list."""
     if not steps:
