@@ -328,6 +328,7 @@ def with_send_date(
     tpl = load_template(template, lang)
     if "send_date" not in tpl.uses or clean_text(fields.get("send_date", "")):
         return dict(fields)
+
     def date_of(name: str | None) -> dt.date | None:
         if name is None:
             return None
