@@ -119,6 +119,8 @@ class EnginePage:
     engine: str
     zone: str
     locale: str
+    # Console messages the test expects (offline, the network's own failures).
+    allow_console: tuple[str, ...] = ()
 
     # --- what each engine provides ---------------------------------------------
 
@@ -318,9 +320,18 @@ class FirefoxPage(EnginePage):
 
     engine = "firefox"
 
-    def __init__(self, bridge: FirefoxBridge, proxy, zone: str, locale: str) -> None:
+    def __init__(
+        self,
+        bridge: FirefoxBridge,
+        proxy,
+        zone: str,
+        locale: str,
+        *,
+        preload: str = "",
+        same_context_as: FirefoxPage | None = None,
+    ) -> None:
         self.bridge, self.zone, self.locale = bridge, zone, locale
-        self.proxy_address, self.log = proxy
+        self.proxy_address, self.log = proxy or ("", None)
         self.downloads = Path(tempfile.mkdtemp(prefix="orei-firefox-downloads-"))
         self.id = bridge.call(
             "newPage",
@@ -328,6 +339,8 @@ class FirefoxPage(EnginePage):
             locale=locale,
             proxy=self.proxy_address,
             downloadDir=str(self.downloads),
+            preload=preload,
+            sameContextAs=same_context_as.id if same_context_as else None,
         )
 
     def goto(self, url: str) -> None:
@@ -367,21 +380,36 @@ class FirefoxPage(EnginePage):
 
 
 def saved_download(folder: Path, click, timeout: float) -> Download:
-    """Click, then wait for one new, complete file in `folder` (the browser's download dir)."""
-    before = set(folder.iterdir())
+    """Click, then wait for one new, complete file in `folder` (the browser's download dir).
+
+    Hidden files are the browser's own (a WebKit profile lives in the same home).
+    """
+
+    def visible() -> dict[Path, int]:
+        return {
+            path: path.stat().st_mtime_ns
+            for path in folder.iterdir()
+            if not path.name.startswith(".") and path.is_file()
+        }
+
+    before = visible()
 
     def complete():
+        # New, or rewritten: a second download of the same name replaces the first.
         new = [
             path
-            for path in set(folder.iterdir()) - before
-            if path.is_file()
+            for path, changed in visible().items()
+            if before.get(path) != changed
             and not path.name.endswith((".part", ".wkdownload", ".download"))
             and path.stat().st_size > 0
         ]
         return new[0] if len(new) == 1 else None
 
     click()
-    path = wait_until(complete, f"a download into {folder}", timeout)
+    try:
+        path = wait_until(complete, f"a download into {folder}", timeout)
+    except EngineError as error:
+        raise EngineError(f"{error}; there now: {sorted(map(str, visible()))}") from None
     # The browser renames the file into place once it is whole.
     return Download(path.name, path.read_bytes())
 
@@ -417,6 +445,23 @@ WEBKIT_WATCH = """(() => {
 })()"""
 
 
+# Scroll an element to the middle of the view, then wait (a second at most) until its
+# box is the same over three frames.
+HOLD_STILL = """(async (selector) => {
+  const element = document.querySelector(selector);
+  element.scrollIntoView({ block: "center", behavior: "instant" });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const box = () => JSON.stringify(element.getBoundingClientRect());
+  let last = box(), same = 0;
+  for (let i = 0; i < 60 && same < 3; i++) {
+    await frame();
+    const now = box();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+})"""
+
+
 class Xvfb:
     """An X server for the WebKit browsers, which have no headless mode."""
 
@@ -446,13 +491,15 @@ class WebKitPage(EnginePage):
 
     engine = "webkit"
 
-    def __init__(self, display: str, proxy, zone: str, locale: str) -> None:
+    def __init__(
+        self, display: str, proxy, zone: str, locale: str, *, wait_for_load: bool = True
+    ) -> None:
         from selenium import webdriver
         from selenium.webdriver.webkitgtk.options import Options
         from selenium.webdriver.webkitgtk.service import Service
 
         self.zone, self.locale = zone, locale
-        self.proxy_address, self.log = proxy
+        self.proxy_address, self.log = proxy or ("", None)
         self.display = display
         # Its own home: a fresh profile, and the folder downloads land in.
         self.home = Path(tempfile.mkdtemp(prefix="orei-webkit-home-"))
@@ -472,15 +519,18 @@ class WebKitPage(EnginePage):
         options = Options()
         options.binary_location = minibrowser()
         options.add_argument("--automation")
-        options.set_capability(
-            "proxy",
-            {
-                "proxyType": "manual",
-                "httpProxy": self.proxy_address,
-                "sslProxy": self.proxy_address,
-                "noProxy": [],
-            },
-        )
+        if not wait_for_load:  # `make bench` watches the page from its first moment
+            options.page_load_strategy = "none"
+        if self.proxy_address:
+            options.set_capability(
+                "proxy",
+                {
+                    "proxyType": "manual",
+                    "httpProxy": self.proxy_address,
+                    "sslProxy": self.proxy_address,
+                    "noProxy": [],
+                },
+            )
         service = Service(executable_path=WEBKIT_DRIVER, env=env)
         self.driver = webdriver.WebKitGTK(options=options, service=service)
         self.driver.set_script_timeout(60)
@@ -512,14 +562,17 @@ class WebKitPage(EnginePage):
     def click(self, selector: str) -> None:
         from selenium.webdriver.common.by import By
 
+        # WebKitWebDriver scrolls the element into view and clicks at once, but the page
+        # moves after a scroll (the theme hides its tabs), and the click landed on
+        # whatever came there; so scroll first, and click once the element holds still.
+        self.evaluate(f"{HOLD_STILL}({js(selector)})")
         self.driver.find_element(By.CSS_SELECTOR, selector).click()
 
     def type_text(self, selector: str, text: str) -> None:
-        from selenium.webdriver.common.by import By
-
-        field = self.driver.find_element(By.CSS_SELECTOR, selector)
-        self.evaluate(f"{SET_VALUE}({js(selector)}, '')")
-        field.send_keys(text)
+        # Set, not typed: WebKitWebDriver makes key events from the X keymap, and under a
+        # ja_JP locale in Xvfb it turned "@" into "2" (shifted keys lose their Shift).
+        # The widget sees the same input and change events either way.
+        self.evaluate(f"{SET_VALUE}({js(selector)}, {js(text)})")
 
     def download(self, selector: str, timeout: float = 30) -> Download:
         return saved_download(self.home, lambda: self.click(selector), timeout)
@@ -553,30 +606,57 @@ class WebKitPage(EnginePage):
             shutil.rmtree(self.home, ignore_errors=True)
 
 
+# --- pytest: the matrix's size -------------------------------------------------------
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--engines",
+        choices=("quick", "full"),
+        default="quick",
+        help="the smoke set's matrix: quick (each engine in both zones and both locales,"
+        " not every pairing) or full (every engine x zone x locale; what CI runs)",
+    )
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Leave out the cases marked `full_matrix` unless `--engines=full`."""
+    if config.getoption("--engines") == "full":
+        return
+    kept, left = [], []
+    for item in items:
+        (left if item.get_closest_marker("full_matrix") else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
 # --- opening pages ------------------------------------------------------------------
 
 
 class Engines:
     """The browsers of one pytest session, each started the first time a test asks."""
 
-    def __init__(self, origin: str, chromium_browser=None) -> None:
+    def __init__(self, origin: str) -> None:
         self.origin = origin
-        self._chromium = chromium_browser
         self._firefox: FirefoxBridge | None = None
         self._xvfb: Xvfb | None = None
         self.versions: dict[str, str] = {}
 
     @contextmanager
-    def page(self, engine: str, zone: str, locale: str) -> Iterator[EnginePage]:
-        """A new page in `engine`, alone (no storage or service worker from another)."""
+    def page(self, engine: str, zone: str, locale: str, *, chromium=None) -> Iterator[EnginePage]:
+        """A new page in `engine`, alone (no storage or service worker from another).
+
+        Chromium's pages come from `chromium`, the Playwright browser of `tests/browser.py`.
+        """
         from recording_proxy import recording_proxy
 
         with ExitStack() as stack:
             if engine == "chromium":
-                if self._chromium is None:
+                if chromium is None:
                     raise EngineError("no Chromium browser was given")
-                page: EnginePage = ChromiumPage(self._chromium, zone, locale)
-                self.versions[engine] = self._chromium.version
+                page: EnginePage = ChromiumPage(chromium, zone, locale)
+                self.versions[engine] = chromium.version
             elif engine == "firefox":
                 proxy = stack.enter_context(recording_proxy(self.origin))
                 if self._firefox is None:

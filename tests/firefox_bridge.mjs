@@ -36,28 +36,38 @@ const commands = {
     return await browser.version();
   },
 
-  async newPage({ zone, locale, proxy, downloadDir }) {
-    const context = await browser.createBrowserContext({
-      proxyServer: proxy, // host:port, as BiDi wants it
-      proxyBypassList: [],
-      downloadBehavior: { policy: "allow", downloadPath: downloadDir },
-    });
+  // A page in a new browser context, or in the context of page `sameContextAs` (a
+  // second visit with the first one's cache, as `make bench` measures). `proxy` and
+  // `downloadDir` are optional; `preload` is a script to run before the page's own.
+  async newPage({ zone, locale, proxy, downloadDir, preload, sameContextAs }) {
+    const owner = !sameContextAs;
+    let context;
+    if (owner) {
+      const options = {};
+      // host:port, as BiDi wants it; nothing bypasses it, not even 127.0.0.1.
+      if (proxy) Object.assign(options, { proxyServer: proxy, proxyBypassList: [] });
+      if (downloadDir) options.downloadBehavior = { policy: "allow", downloadPath: downloadDir };
+      context = await browser.createBrowserContext(options);
+    } else {
+      context = entry(sameContextAs).context;
+    }
     const page = await context.newPage();
     await page.emulateTimezone(zone);
     await page.emulateLocale(locale);
     await page.evaluateOnNewDocument(REPORT_CSP_VIOLATIONS);
+    if (preload) await page.evaluateOnNewDocument(preload);
     const seen = { console: [], pageErrors: [] };
     page.on("console", (message) => {
       if (message.type() === "error") seen.console.push(message.text());
     });
     page.on("pageerror", (error) => seen.pageErrors.push(String(error)));
     const id = nextPage++;
-    pages.set(id, { context, page, seen });
+    pages.set(id, { context, page, seen, owner });
     return id;
   },
 
-  async goto({ page, url, timeout }) {
-    await entry(page).page.goto(url, { waitUntil: "load", timeout });
+  async goto({ page, url, timeout, waitUntil = "load" }) {
+    await entry(page).page.goto(url, { waitUntil, timeout });
     return null;
   },
 
@@ -85,9 +95,10 @@ const commands = {
   },
 
   async closePage({ page }) {
-    const { context } = entry(page);
+    const found = entry(page);
     pages.delete(page);
-    await context.close();
+    if (found.owner) await found.context.close();
+    else await found.page.close();
     return null;
   },
 
