@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup chromium engines serve build test lint bench clean
+.PHONY: setup chromium engines serve build test test-full lint bench clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -41,10 +41,14 @@ lint: setup
 	$(VENV)/bin/ruff format --check src widgets tests hooks
 
 test: setup chromium engines lint
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ENGINES)
 	# The same widgets once more with the worker booting from the wheels (the debug path).
 	$(VENV)/bin/pytest -q --orei-runtime=debug tests/test_browser_business_day.py \
 		tests/test_browser_performance_paths.py
+
+# CI's run: the same, with the smoke set in every engine x zone x locale.
+test-full: PYTEST_ENGINES := --engines=full
+test-full: test
 
 bench: setup chromium engines
 	$(PY) -m benchmarks $(BENCH_ARGS)

@@ -619,6 +619,13 @@ def pytest_addoption(parser) -> None:
     )
 
 
+def pytest_configure(config) -> None:
+    # Selenium's own WebKitGTK driver still uses an argument Selenium deprecates.
+    config.addinivalue_line(
+        "filterwarnings", "ignore:setting remote_server_addr:DeprecationWarning:selenium"
+    )
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     """Leave out the cases marked `full_matrix` unless `--engines=full`."""
     if config.getoption("--engines") == "full":
