@@ -10,6 +10,7 @@ the generated subject and body, and the downloaded files, parsed.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import ExitStack
 from email import policy
 from email.parser import BytesParser
 
@@ -91,30 +92,30 @@ def engines(site_url):
 @pytest.fixture
 def open_page(engines, site_url, request):
     """Open a page of the site in a new browser of `engine`; check it at the end."""
-    opened = []
+    with ExitStack() as stack:
+        opened = []
 
-    def open_(engine: str, zone: str, locale: str, path: str):
-        browser = request.getfixturevalue("chromium") if engine == "chromium" else None
-        context = engines.page(engine, zone, locale, chromium=browser)
-        page = context.__enter__()
-        opened.append((context, page))
-        page.goto(site_url + path)
-        assert page.resolved() == {
-            "timeZone": zone,
-            "locale": locale,
-            "language": locale,
-        }, "the browser's zone and locale are not the ones the test set"
-        return page
+        def open_(engine: str, zone: str, locale: str, path: str):
+            browser = request.getfixturevalue("chromium") if engine == "chromium" else None
+            page = stack.enter_context(engines.page(engine, zone, locale, chromium=browser))
+            opened.append(page)
+            page.goto(site_url + path)
+            assert page.resolved() == {
+                "timeZone": zone,
+                "locale": locale,
+                "language": locale,
+            }, "the browser's zone and locale are not the ones the test set"
+            return page
 
-    yield open_
-    for context, page in opened:
-        try:
-            allowed = getattr(page, "allow_console", ())
-            errors = [e for e in page.console_errors() if not any(a in e for a in allowed)]
+        yield open_
+        for page in opened:
+            errors = [
+                error
+                for error in page.console_errors()
+                if not any(allowed in error for allowed in page.allow_console)
+            ]
             assert errors == [], f"{page.engine}: console errors"
             assert foreign(page.requests(), site_url) == [], f"{page.engine}: another host"
-        finally:
-            context.__exit__(None, None, None)
 
 
 def times(page, form: str, slot: str) -> list[str]:
