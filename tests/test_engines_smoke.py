@@ -22,7 +22,8 @@ from orei.calendar_export import plan_to_ics
 from orei.compose import compose
 from orei.plan import make_plan
 
-pytestmark = pytest.mark.engines
+# `browser` too: `-m "not browser"` (and the in-Pyodide run of the core tests) leaves them out.
+pytestmark = [pytest.mark.browser, pytest.mark.engines]
 
 ZONES = ("UTC", "Asia/Tokyo")
 # Each browser locale reads the guide in its language: en-US the English pages, ja-JP
