@@ -30,4 +30,4 @@ def official_holidays() -> dict[dt.date, str]:
     return read_syukujitsu()
 
 
-pytest_plugins = ["browser", "email_browser"]
+pytest_plugins = ["browser", "email_browser", "engines"]

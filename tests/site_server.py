@@ -49,6 +49,9 @@ class ServerControls:
     # Serve worker.js without the fast path's file names, so the worker boots the debug way
     # (Pyodide's standard library and the wheels through the lock).
     debug_runtime: bool = False
+    # Serve the build's .br/.gz copies; False acts as a plain static host, which sends
+    # every file as it is.
+    precompressed: bool = True
     # Bytes written to the network (headers and bodies) since the last reset.
     sent_bytes: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -104,7 +107,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         local = self.translate_path(self.path)
         if path.endswith("/"):
             local = os.path.join(local, "index.html")
-        if os.path.isfile(local):
+        if self.controls.precompressed and os.path.isfile(local):
             accepted = {
                 part.split(";")[0].strip()
                 for part in self.headers.get("Accept-Encoding", "").split(",")
