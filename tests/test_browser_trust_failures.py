@@ -28,6 +28,8 @@ import pytest
 from browser import assert_clean, fill, host_headers, open_calculator, watch
 from site_server import ServerControls, free_port, serve
 
+from orei_site import build_info
+
 pytestmark = pytest.mark.browser
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)
@@ -151,10 +153,13 @@ def test_going_offline_after_the_page_arrived(site_url, watched, path):
 def older_build(site_dir: Path, target: Path) -> Path:
     """A copy of the site as an earlier build: another service-worker version, other words."""
     shutil.copytree(site_dir, target)
-    worker = target / "sw.js"
-    text, count = re.subn(r'("version":\s*")[^"]+"', r'\g<1>0123456789abcdef"', worker.read_text())
-    assert count == 1
-    worker.write_text(text)
+    assets = target / "assets/orei"
+    build = build_info.read(assets)
+    build_info.write(
+        assets, {**build, "offline": {**build["offline"], "version": "0123456789abcdef"}}
+    )
+    for copy in (".br", ".gz"):  # as the newer build compressed it
+        assets.joinpath(build_info.NAME + copy).unlink(missing_ok=True)
     page = target / "follow-up" / "index.html"
     page.write_text(page.read_text().replace("<h1", '<p id="older-build">An older build</p><h1', 1))
     for copy in (".br", ".gz"):  # the copies of the page as the newer build compressed it
