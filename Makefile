@@ -53,6 +53,7 @@ test-full: test
 bench: setup chromium engines
 	$(PY) -m benchmarks $(BENCH_ARGS)
 	$(PY) -m benchmarks.agenda
+	$(PY) -m benchmarks.keystroke
 
 # The applications agenda for 200 applications, on the host and in Pyodide under Node.
 bench-agenda: setup

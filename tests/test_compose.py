@@ -1,5 +1,4 @@
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -654,15 +653,6 @@ def test_render_text_drops_only_lines_emptied_by_placeholders():
     assert render_text("{a}\n{b}\n\nplain\n  {a} \nend {a}", fills) == "x\n\nplain\nend"
 
 
-def test_compose_is_fast_enough_for_every_keystroke():
-    fields = full("schedule-reply", "ja")
-    compose("schedule-reply", "ja", fields)  # load and cache the files
-    start = time.perf_counter()
-    for _ in range(50):
-        compose("schedule-reply", "ja", fields)
-    assert (time.perf_counter() - start) / 50 < 0.016
-
-
 field_values = st.dictionaries(
     st.sampled_from([*FIELDS, "template", "lang", "extra"]),
     st.one_of(
@@ -674,7 +664,7 @@ field_values = st.dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     key=st.sampled_from(template_keys()),
     lang=st.sampled_from(LANGS),
@@ -700,7 +690,7 @@ def test_only_input_errors_escape_and_nothing_breaks_a_line(key, lang, fields, p
         assert placeholder_text(lang, name) in draft.subject + draft.body
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)))
 def test_any_iso_date_is_accepted_and_written_with_its_weekday(day):
     written = format_date(parse_interview_date(day.isoformat()), "ja")
