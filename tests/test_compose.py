@@ -362,8 +362,8 @@ def test_follow_up_has_the_same_substance_in_both_languages(lang):
 @pytest.mark.parametrize(
     ("lang", "career", "intro", "signature"),
     [
-        ("ja", "new-graduate", "青葉大学 経済学部の山田 花子です。", "青葉大学 経済学部 4年"),
-        ("ja", "mid-career", "\n山田 花子です。", None),
+        ("ja", "new-graduate", "青葉大学 経済学部の山田花子です。", "青葉大学 経済学部 4年"),
+        ("ja", "mid-career", "\n山田花子です。", None),
         ("en", "new-graduate", None, "Aoba University, Faculty of Economics, 4th year"),
         ("en", "mid-career", None, None),
     ],
@@ -386,7 +386,7 @@ def test_a_new_graduate_needs_a_school():
         "offer-accept", "ja", full("offer-accept", "ja", career="new-graduate", school="")
     )
     assert draft.missing == ("school",)
-    assert "[学校名・学部]の山田 花子です。" in draft.body
+    assert "[学校名・学部]の山田花子です。" in draft.body
 
 
 @pytest.mark.parametrize(
@@ -536,7 +536,7 @@ def test_the_guide_example_is_the_composed_example(key, lang):
 
 def test_japanese_subject_names_the_matter_and_the_sender():
     assert (
-        compose("thank-you", "ja", {"your_name": "山田 花子"}).subject == "面接のお礼（山田 花子）"
+        compose("thank-you", "ja", {"your_name": "山田 花子"}).subject == "面接のお礼（山田花子）"
     )
     assert compose("follow-up", "ja", {"your_name": "山田"}).subject == "選考状況のご確認（山田）"
 
