@@ -36,4 +36,4 @@ def official_holidays() -> dict[dt.date, str]:
     return read_syukujitsu()
 
 
-pytest_plugins = ["browser", "email_browser", "engines"]
+pytest_plugins = ["browser", "engines"]
