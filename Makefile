@@ -1,13 +1,14 @@
 # Two commands for people (README): `make serve` and `make test`.
 # Each sets up what is missing: the virtual environment at .venv (Python 3.12+),
-# the npm packages (the Pyodide runtime), and Chromium for the browser tests.
+# the npm packages (the Pyodide runtime and puppeteer-core), Chromium for the browser
+# tests, and Firefox ESR and WebKitGTK for the cross-engine smoke set.
 
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup chromium serve build test lint bench bench-agenda clean
+.PHONY: setup chromium engines serve build test test-full lint bench bench-agenda clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -24,6 +25,11 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	@{ command -v chromium && fc-list | grep -q "Noto Sans CJK"; } >/dev/null 2>&1 || scripts/install-chromium
 
+engines:
+	@{ command -v firefox-esr && command -v WebKitWebDriver && command -v Xvfb && command -v xclip \
+	   && ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser && locale -a | grep -qix ja_JP.utf8 \
+	   && locale -a | grep -qix en_US.utf8; } >/dev/null 2>&1 || scripts/install-engines
+
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -34,15 +40,20 @@ lint: setup
 	$(VENV)/bin/ruff check src widgets tests hooks
 	$(VENV)/bin/ruff format --check src widgets tests hooks
 
-test: setup chromium lint
-	$(VENV)/bin/pytest
+test: setup chromium engines lint
+	$(VENV)/bin/pytest $(PYTEST_ENGINES)
 	# The same widgets once more with the worker booting from the wheels (the debug path).
 	$(VENV)/bin/pytest -q --orei-runtime=debug tests/test_browser_business_day.py \
 		tests/test_browser_performance_paths.py
 
-bench: setup chromium
+# CI's run: the same, with the smoke set in every engine x zone x locale.
+test-full: PYTEST_ENGINES := --engines=full
+test-full: test
+
+bench: setup chromium engines
 	$(PY) -m benchmarks $(BENCH_ARGS)
 	$(PY) -m benchmarks.agenda
+	$(PY) -m benchmarks.keystroke
 
 # The applications agenda for 200 applications, on the host and in Pyodide under Node.
 bench-agenda: setup

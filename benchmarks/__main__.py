@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--runs N] [--throttle] [--widget follow-up] ...` (see `--help`)."""
+"""`python -m benchmarks [--browser firefox] [--plain-host] [--runs N] ...` (see `--help`)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402 - tests/ is on the path now
 from site_server import free_port, serve  # noqa: E402
+
+# Chromium as a reader runs it: the tests' flags without the one that keeps Chrome from
+# loading its own address-bar WebUI in each new window (`--without-webui` adds it back).
+READER_FLAGS = [flag for flag in CHROMIUM_FLAGS if not flag.startswith("--disable-features=")]
 
 # The widgets the benchmark knows: the page, the result to wait for, the input to type into.
 TARGETS = {
@@ -66,7 +70,15 @@ def network_conditions(spec: str) -> dict:
 
 
 def measure_once(
-    playwright, url: str, target: Target, controls, network, *, wait_sw: bool, workers: str
+    playwright,
+    url: str,
+    target: Target,
+    controls,
+    network,
+    *,
+    wait_sw: bool,
+    workers: str,
+    flags: list[str],
 ):
     """One cold visit in a new browser profile, then a warm one (a second visit, same profile).
 
@@ -78,7 +90,7 @@ def measure_once(
         context = playwright.chromium.launch_persistent_context(
             profile,
             executable_path=chromium_path(),
-            args=CHROMIUM_FLAGS,
+            args=flags,
             locale="en-GB",
             timezone_id="Asia/Tokyo",
             service_workers=workers,
@@ -105,6 +117,7 @@ def measure(
     network,
     runs: int,
     workers: str = "allow",
+    flags: list[str] = READER_FLAGS,
 ):
     """`runs` rounds; each measures every kind, in turns, so load on the machine hits all."""
     series = {kind: Series() for kind in urls}
@@ -119,6 +132,7 @@ def measure(
                 network,
                 wait_sw=kind == "site" and workers == "allow",
                 workers=workers,
+                flags=flags,
             )
             series[kind].cold.append(cold)
             series[kind].warm.append(warm)
@@ -199,6 +213,56 @@ def table(all_rows) -> str:
     return "\n".join(lines)
 
 
+def measure_other(engine: str, urls: dict[str, str], target: Target, controls, runs: int):
+    """Firefox or WebKit: first result and bytes, cold and warm, `runs` rounds in turns."""
+    from engines import FirefoxBridge, Xvfb
+
+    from benchmarks.other_engines import firefox_visits, webkit_visits
+
+    series = {kind: Series() for kind in urls}
+    if engine == "firefox":
+        bridge = FirefoxBridge()
+        version, close = f"Firefox {bridge.version.split('/')[-1]}", bridge.close
+
+        def visits(url):
+            return firefox_visits(bridge, url, target, controls)
+    else:
+        xvfb = Xvfb()
+        version, close = "WebKitGTK", xvfb.close
+
+        def visits(url):
+            return webkit_visits(xvfb.display, url, target, controls)
+
+    try:
+        for run in range(runs):
+            kinds = list(urls) if run % 2 == 0 else list(reversed(urls))
+            for kind in kinds:
+                cold, warm = visits(urls[kind])
+                series[kind].cold.append(cold)
+                series[kind].warm.append(warm)
+    finally:
+        close()
+    if engine == "webkit":
+        version = f"WebKitGTK {webkit_version()}"
+    return series, version
+
+
+def webkit_version() -> str:
+    """The installed WebKitGTK's version, from its package."""
+    found = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", "libwebkit2gtk-4.1-0"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return found.stdout.split("-")[0] or "?"
+
+
+def first_rows(site: Series, base: Series, label: str) -> list[tuple[str, float, float, str]]:
+    """What Firefox and WebKit give: first result and bytes, cold and warm."""
+    return [row for row in rows(site, base, label) if row[0].startswith(("first result", "bytes"))]
+
+
 def machine(browser) -> str:
     """Cores, memory, architecture and browser, for the README."""
     cores = os.cpu_count()
@@ -209,7 +273,7 @@ def machine(browser) -> str:
         memory = "?"
     return (
         f"{cores} cores, {memory}, {platform.machine()} ({platform.system()}), "
-        f"Chromium {browser.version}, {sys.executable.split('/')[-1]} {platform.python_version()}"
+        f"{browser}, {sys.executable.split('/')[-1]} {platform.python_version()}"
     )
 
 
@@ -217,7 +281,23 @@ def main(argv: list[str] | None = None) -> int:
     """Build, serve, measure, print."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="cold+warm visits per kind (5)")
-    parser.add_argument("--widget", choices=sorted(TARGETS), default="business-day")
+    parser.add_argument(
+        "--browser",
+        choices=("chromium", "firefox", "webkit"),
+        default="chromium",
+        help="the engine: Chromium (Playwright), Firefox ESR or WebKitGTK (tests/engines.py)",
+    )
+    parser.add_argument(
+        "--without-webui",
+        action="store_true",
+        help="Chromium with the tests' flag that stops it loading its address-bar WebUI",
+    )
+    parser.add_argument(
+        "--plain-host",
+        action="store_true",
+        help="serve no precompressed .br/.gz copies, as a plain static host",
+    )
+    parser.add_argument("--widget", choices=sorted(TARGETS), default="follow-up")
     parser.add_argument("--page", help="the widget's page, relative to the site root")
     parser.add_argument("--result", help="the data-result slot to wait for")
     parser.add_argument(
@@ -255,28 +335,48 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
+    if args.browser != "chromium" and (
+        args.throttle or args.no_service_worker or args.without_webui
+    ):
+        parser.error("--throttle, --no-service-worker and --without-webui are Chromium's")
     networks = [("", None)]
     if args.throttle:
         mbit, ms = args.throttle.split(",")
         networks.append((f", {mbit} Mbit/s {ms} ms", network_conditions(args.throttle)))
     all_rows = []
+    flags = CHROMIUM_FLAGS if args.without_webui else READER_FLAGS
+    host = "a plain host (no precompressed copies)" if args.plain_host else "brotli/gzip copies"
     with serve(site, port=port) as (base, controls), sync_playwright() as playwright:
+        controls.precompressed = not args.plain_host
         fragment = f"#{target.state}" if target.state else ""
         urls = {
             "site": base + target.page + args.query + fragment,
             "baseline": base + baseline + fragment,
         }
+        if args.browser != "chromium":
+            print(f"measuring in {args.browser}, {args.runs} runs …", file=sys.stderr)
+            series, version = measure_other(args.browser, urls, target, controls, args.runs)
+            print(
+                f"\nOrei `{target.page}` ({target.widget}) against a plain Pyodide page, "
+                f"medians of {args.runs} runs, served with {host}; {machine(version)}\n"
+            )
+            print(table(first_rows(series["site"], series["baseline"], "")))
+            return 0
         for label, network in networks:
             print(f"measuring{label or ' unthrottled'}, {args.runs} runs …", file=sys.stderr)
             workers = "block" if args.no_service_worker else "allow"
-            series = measure(playwright, urls, target, controls, network, args.runs, workers)
+            series = measure(playwright, urls, target, controls, network, args.runs, workers, flags)
             all_rows += rows(series["site"], series["baseline"], label)
             if workers == "allow" and not all(v.service_worker for v in series["site"].cold):
                 print("note: the service worker was not active before every warm visit",
                       file=sys.stderr)  # fmt: skip
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        print(f"\nOrei `{target.page}` ({target.widget}) against a plain Pyodide page, "
-              f"medians of {args.runs} runs; {machine(browser)}\n")  # fmt: skip
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=flags)
+        ui = "without its address-bar WebUI" if args.without_webui else "as a reader runs it"
+        print(
+            f"\nOrei `{target.page}` ({target.widget}) against a plain Pyodide page, "
+            f"medians of {args.runs} runs, served with {host}, Chromium {ui}; "
+            f"{machine(f'Chromium {browser.version}')}\n"
+        )
         browser.close()
         print(table(all_rows))
     return 0

@@ -14,15 +14,14 @@ import argparse
 import datetime as dt
 import json
 import random
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.in_pyodide import run_script
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMING = Path(__file__).with_name("agenda_timing.py")
-NODE_SCRIPT = Path(__file__).with_name("pyodide_script.mjs")
 TODAY = dt.date(2026, 6, 1)
 
 STAGES = (
@@ -101,22 +100,8 @@ def run_host(path: Path, rounds: int) -> dict:
 
 def run_pyodide(site: Path, folder: Path, rounds: int) -> dict:
     """The timings inside Pyodide under Node, on the site's runtime."""
-    node = shutil.which("node")
-    if node is None:
-        raise SystemExit("Node.js is needed to run Pyodide")
-    result = subprocess.run(
-        [
-            node, str(NODE_SCRIPT), str(site / "assets" / "orei" / "runtime"), str(folder),
-            str(TIMING), "/mnt/applications.json", TODAY.isoformat(), str(rounds),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
-    if result.returncode != 0:
-        raise SystemExit(result.stdout + result.stderr)
-    return json.loads(result.stdout.splitlines()[-1])
+    args = ("/mnt/applications.json", TODAY.isoformat(), str(rounds))
+    return run_script(site, folder, TIMING, *args)
 
 
 def table(host: dict, browser: dict) -> str:

@@ -234,7 +234,10 @@ def chromium(playwright):
 WIDGET_ZONES = ("UTC", "Asia/Tokyo")
 """Browser zones every widget test runs in: the one most often reported outside Japan
 (every machine set to UTC, Firefox resisting fingerprinting, Tor Browser), and Japan's.
-A widget test module opts in with `pytestmark = parametrize("browser_zone", WIDGET_ZONES)`."""
+A widget test takes them with `@in_widget_zones`, a module of them with
+`pytestmark = [..., in_widget_zones]`; fixtures that make contexts read `browser_zone`."""
+
+in_widget_zones = pytest.mark.parametrize("browser_zone", WIDGET_ZONES)
 
 
 @pytest.fixture

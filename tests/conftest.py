@@ -1,4 +1,4 @@
-"""Shared fixtures: the Cabinet Office holiday list."""
+"""Shared fixtures: the Cabinet Office holiday list; hypothesis without a clock."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Properties are about values, not speed: no per-example deadline, which a busy machine
+# or Pyodide under Node can miss (speed is `make bench`'s).
+settings.register_profile("orei", deadline=None)
+settings.load_profile("orei")
 
 ROOT = Path(__file__).resolve().parent.parent
 SYUKUJITSU = ROOT / "tests" / "data" / "syukujitsu.csv"  # see tests/data/README.md
@@ -30,4 +36,4 @@ def official_holidays() -> dict[dt.date, str]:
     return read_syukujitsu()
 
 
-pytest_plugins = ["browser", "email_browser"]
+pytest_plugins = ["browser", "engines"]

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from browser import assert_clean, settled, watch
+from browser import settled
 
 from orei.email_spec import TEXT_FIELDS
 from orei.email_templates import load_template, template_keys, used_by
 
 FORM = 'form[data-orei-widget="email"]'
-#: Issue 15: every widget's browser tests run in a zone that is not Tokyo too.
-ZONES = ("UTC", "Asia/Tokyo")
 
 
 def open_generator(
@@ -73,14 +70,3 @@ def covering_forms() -> list[tuple[str, str]]:
         chosen.append(best)
         left -= {n for n in left if best in used_by(n)}
     return chosen
-
-
-@pytest.fixture(params=ZONES)
-def zoned_page(chromium, request):
-    """A watched page in a browser whose time zone is each of `ZONES` in turn."""
-    context = chromium.new_context(locale="en-GB", timezone_id=request.param, accept_downloads=True)
-    seen = watch(context)
-    page = context.new_page()
-    yield page
-    context.close()
-    assert_clean(seen)

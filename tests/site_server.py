@@ -14,6 +14,7 @@ import email.utils
 import functools
 import http.server
 import io
+import json
 import os
 import re
 import socket
@@ -46,9 +47,12 @@ class ServerControls:
 
     missing: list[re.Pattern[str]] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
-    # Serve worker.js without the fast path's file names, so the worker boots the debug way
-    # (Pyodide's standard library and the wheels through the lock).
+    # Serve build-info.json without the fast path's file names, so the worker boots the
+    # debug way (Pyodide's standard library and the wheels through the lock).
     debug_runtime: bool = False
+    # Serve the build's .br/.gz copies; False acts as a plain static host, which sends
+    # every file as it is.
+    precompressed: bool = True
     # Bytes written to the network (headers and bodies) since the last reset.
     sent_bytes: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -99,12 +103,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if any(pattern.search(path) for pattern in self.controls.missing):
             self.send_error(404)
             return None
-        if self.controls.debug_runtime and path.endswith("/assets/orei/worker.js"):
-            return self._send_debug_worker(self.translate_path(self.path))
+        if self.controls.debug_runtime and path.endswith("/assets/orei/build-info.json"):
+            return self._send_debug_build_info(self.translate_path(self.path))
         local = self.translate_path(self.path)
         if path.endswith("/"):
             local = os.path.join(local, "index.html")
-        if os.path.isfile(local):
+        if self.controls.precompressed and os.path.isfile(local):
             accepted = {
                 part.split(";")[0].strip()
                 for part in self.headers.get("Accept-Encoding", "").split(",")
@@ -115,15 +119,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                     return self._send_precompressed(local, local + suffix)
         return super().send_head()
 
-    def _send_debug_worker(self, local: str):
-        text = Path(local).read_text("utf-8")
-        body = re.sub(
-            r"const BUILD = \{.*\};",
-            "const BUILD = { bundle: null, snapshot: null, rest: null };",
-            text,
-        ).encode()
+    def _send_debug_build_info(self, local: str):
+        build = json.loads(Path(local).read_text("utf-8"))
+        body = json.dumps({**build, "bundle": None, "snapshot": None, "rest": None}).encode()
         self.send_response(200)
-        self.send_header("Content-Type", "text/javascript")
+        self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)

@@ -261,7 +261,7 @@ def planner_plan(interview):
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(random_applications, st.dates(D(2001, 1, 1), D(2099, 1, 1)), st.integers(-3, 120))
 def test_the_agendas_dates_are_the_planners(items, any_day, days_after):
     # Most days are near an interview, where the steps change.

@@ -4,11 +4,11 @@ import datetime as dt
 import re
 
 import pytest
-from browser import wait_for_result
+from browser import in_widget_zones, wait_for_result
 
 from orei.business_calendar import BusinessCalendar
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, in_widget_zones]
 
 # A fixed instant keeps the host's answer and the browser's about the same day.
 NOW = dt.datetime(2026, 5, 6, 1, 30, tzinfo=dt.UTC)  # 10:30 in Tokyo, a substitute holiday

@@ -12,14 +12,14 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
-from browser import fill, open_calculator, settled
+from browser import fill, in_widget_zones, open_calculator, settled
 from email_browser import FORM, choose, fill_shown, open_generator, preview
 
 from orei.compose import compose
 from orei.email_fields import example_fields
 from orei.email_templates import load_template, template_keys
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, in_widget_zones]
 
 # 20:00 UTC is 05:00 the next morning in Japan: the browser in UTC is still on the 28th.
 NOW = dt.datetime(2026, 4, 28, 20, 0, tzinfo=dt.UTC)
@@ -56,8 +56,8 @@ def shown_fields(form) -> set[str]:
     )
 
 
-def test_typing_updates_the_preview_and_lists_what_is_missing(zoned_page, site_url):
-    form = open_generator(zoned_page, site_url, now=NOW)
+def test_typing_updates_the_preview_and_lists_what_is_missing(page, site_url):
+    form = open_generator(page, site_url, now=NOW)
     wait_for_text(form, "body", "[Company name]")
     assert "Company name" in form.locator('[data-result="checks"]').inner_text()
     fill(form, company_short="Aoba Systems")
@@ -65,8 +65,7 @@ def test_typing_updates_the_preview_and_lists_what_is_missing(zoned_page, site_u
     assert form.locator("mark.orei-missing", has_text="Company name").count() == 0
 
 
-def test_japanese_mail_matches_orei_and_survives_mailto_and_download(zoned_page, site_url):
-    page = zoned_page
+def test_japanese_mail_matches_orei_and_survives_mailto_and_download(page, site_url):
     form = open_generator(page, site_url, path="ja/write-email/", now=NOW)
     choose(form, lang="ja")
     fill(form, **JA_FIELDS)
@@ -94,9 +93,9 @@ def test_japanese_mail_matches_orei_and_survives_mailto_and_download(zoned_page,
     [("2026-04-29", "本日は", "昨日は"), ("2026-04-28", "昨日は", "本日は")],
 )
 def test_the_sending_date_is_today_in_japan_whatever_the_browser_s_zone(
-    zoned_page, site_url, interview, says, not_said
+    page, site_url, interview, says, not_said
 ):
-    form = open_generator(zoned_page, site_url, now=NOW)
+    form = open_generator(page, site_url, now=NOW)
     choose(form, lang="ja")
     fill(form, interview_date=interview)
     body = preview(form)[1]
@@ -107,11 +106,11 @@ def test_the_sending_date_is_today_in_japan_whatever_the_browser_s_zone(
     assert "先日は" in preview(form)[1]
 
 
-def test_the_calculator_s_handoff_fills_the_generator_from_the_fragment(zoned_page, site_url):
+def test_the_calculator_s_handoff_fills_the_generator_from_the_fragment(page, site_url):
     fragment = (
         "#template=thank-you&lang=ja&interview_date=2026-04-28&send_date=2026-04-29&after_hours=on"
     )
-    form = open_generator(zoned_page, site_url, fragment=fragment, now=NOW)
+    form = open_generator(page, site_url, fragment=fragment, now=NOW)
     assert form.locator('[name="lang"]').input_value() == "ja"
     assert form.locator('[name="send_date"]').input_value() == "2026-04-29"
     assert form.locator('[name="after_hours"]').is_checked()
@@ -127,13 +126,13 @@ def test_the_calculator_s_handoff_fills_the_generator_from_the_fragment(zoned_pa
     assert "office hours" not in body
 
 
-def test_every_template_is_reachable_by_its_fragment_and_leaves_as_mail(zoned_page, site_url):
+def test_every_template_is_reachable_by_its_fragment_and_leaves_as_mail(page, site_url):
     for key in template_keys():
         values = example_fields("ja", key)
         fragment = f"#template={key}&lang=ja&" + "&".join(
             f"{name}={quote(value)}" for name, value in values.items()
         )
-        form = open_generator(zoned_page, site_url, fragment=fragment, now=NOW)
+        form = open_generator(page, site_url, fragment=fragment, now=NOW)
         expected = compose(key, "ja", values)
         assert preview(form)[1] == expected.body, key
         if not expected.is_mail:
@@ -143,7 +142,7 @@ def test_every_template_is_reachable_by_its_fragment_and_leaves_as_mail(zoned_pa
         href = form.locator('a[data-action="mailto"]').get_attribute("href")
         query = dict(part.split("=", 1) for part in urlsplit(href).query.split("&"))
         assert unquote(query["body"]) == expected.body.replace("\n", "\r\n"), key
-        with zoned_page.expect_download() as info:
+        with page.expect_download() as info:
             form.locator('[data-action="download-eml"]').click()
         message = BytesParser(policy=policy.default).parsebytes(
             Path(info.value.path()).read_bytes()
@@ -152,8 +151,8 @@ def test_every_template_is_reachable_by_its_fragment_and_leaves_as_mail(zoned_pa
         assert message.get_content().replace("\r\n", "\n").rstrip("\n") == expected.body, key
 
 
-def test_the_form_shows_only_the_fields_of_the_chosen_mail(zoned_page, site_url):
-    form = open_generator(zoned_page, site_url, now=NOW)
+def test_the_form_shows_only_the_fields_of_the_chosen_mail(page, site_url):
+    form = open_generator(page, site_url, now=NOW)
     for key in template_keys():
         for lang in ("en", "ja"):
             choose(form, template=key, lang=lang)
@@ -163,8 +162,8 @@ def test_the_form_shows_only_the_fields_of_the_chosen_mail(zoned_page, site_url)
             assert shown_fields(form) == expected, (key, lang)
 
 
-def test_a_linkedin_note_is_only_copied_and_counts_its_characters(zoned_page, site_url):
-    form = open_generator(zoned_page, site_url, fragment="#template=linkedin-note", now=NOW)
+def test_a_linkedin_note_is_only_copied_and_counts_its_characters(page, site_url):
+    form = open_generator(page, site_url, fragment="#template=linkedin-note", now=NOW)
     link = form.locator('a[data-action="mailto"]')
     assert link.get_attribute("aria-disabled") == "true"
     assert link.get_attribute("href") is None
@@ -181,12 +180,12 @@ def test_a_linkedin_note_is_only_copied_and_counts_its_characters(zoned_page, si
 
 
 @pytest.mark.parametrize("address", ["not-an-email", '"Eve" <eve@example.com>', "a@b.com, c@d.com"])
-def test_a_bad_address_is_a_failed_check_and_the_eml_has_no_sender(zoned_page, site_url, address):
-    form = open_generator(zoned_page, site_url, now=NOW)
+def test_a_bad_address_is_a_failed_check_and_the_eml_has_no_sender(page, site_url, address):
+    form = open_generator(page, site_url, now=NOW)
     fill(form, your_email=address)
     failed = form.locator(".orei-check--fail", has_text="is not one plain address")
     assert address in failed.inner_text()
-    with zoned_page.expect_download() as info:
+    with page.expect_download() as info:
         form.locator('[data-action="download-eml"]').click()
     message = BytesParser(policy=policy.default).parsebytes(Path(info.value.path()).read_bytes())
     assert message["from"] is None

@@ -12,12 +12,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
-from browser import WIDGET_ZONES, assert_clean, fill, open_calculator, settled, watch
+from browser import assert_clean, fill, in_widget_zones, open_calculator, settled, watch
 from site_server import serve
 
 from orei.plan import make_plan
 
-pytestmark = [pytest.mark.browser, pytest.mark.parametrize("browser_zone", WIDGET_ZONES)]
+pytestmark = [pytest.mark.browser, in_widget_zones]
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)  # 16:00 in Tokyo, the worked example's day
 FORM = 'form[data-orei-widget="follow-up"]'

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser import assert_clean, wait_for_result
+from browser import assert_clean, in_widget_zones, wait_for_result
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, in_widget_zones]
 
 NOW = dt.datetime(2026, 5, 6, 1, 30, tzinfo=dt.UTC)  # a substitute holiday in Tokyo
 SERVICE_WORKER_ACTIVE = """async () => {

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from browser import assert_clean, fill, open_calculator, wait_for_result, watch
+from browser import assert_clean, fill, in_widget_zones, open_calculator, wait_for_result, watch
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +18,7 @@ def runtime_requests(seen) -> list[str]:
     return [url.split(RUNTIME, 1)[1] for url in seen.requests if RUNTIME in url]
 
 
+@in_widget_zones
 def test_fast_path_restores_the_snapshot_without_bundle_or_wheels(page, seen, site_url, request):
     if request.config.getoption("--orei-runtime") == "debug":
         pytest.skip("the server hides the fast path from the worker in the debug run")
@@ -32,6 +33,7 @@ def test_fast_path_restores_the_snapshot_without_bundle_or_wheels(page, seen, si
     assert "python_stdlib.zip" not in fetched
 
 
+@in_widget_zones
 def test_a_restored_snapshot_reads_the_readers_own_zone_from_the_remainder(
     page, seen, site_url, request
 ):
@@ -45,13 +47,13 @@ def test_a_restored_snapshot_reads_the_readers_own_zone_from_the_remainder(
     assert "python_stdlib.zip" not in runtime_requests(seen)
 
 
-def boot_with_missing(chromium, site_dir, *patterns: str):
+def boot_with_missing(chromium, site_dir, *patterns: str, zone: str = "Asia/Tokyo"):
     """Boot the calendar widget while the server answers 404 for `patterns`: (fetched, seen)."""
     from site_server import ServerControls, serve
 
     controls = ServerControls(missing=[re.compile(p) for p in patterns])
     with serve(site_dir, controls) as (url, _):
-        context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo")
+        context = chromium.new_context(locale="en-GB", timezone_id=zone)
         seen = watch(context)
         try:
             page = context.new_page()
@@ -64,15 +66,19 @@ def boot_with_missing(chromium, site_dir, *patterns: str):
             context.close()
 
 
+@in_widget_zones
 @pytest.mark.parametrize("missing", [r"/orei-snapshot\.", r"/orei-rest\."])
-def test_a_missing_snapshot_file_falls_back_to_the_bundle(chromium, site_dir, missing):
-    fetched, seen = boot_with_missing(chromium, site_dir, missing)
+def test_a_missing_snapshot_file_falls_back_to_the_bundle(
+    chromium, site_dir, missing, browser_zone
+):
+    fetched, seen = boot_with_missing(chromium, site_dir, missing, zone=browser_zone)
     assert [f for f in fetched if f.startswith("orei-bundle.")]
     assert [f for f in fetched if f.endswith(".whl")] == []
     # Pyodide logs a standard library it could not fetch before the worker moves on.
     assert_clean(seen, allow_console=("404", "installing the standard library", "orei-rest."))
 
 
+@in_widget_zones
 def test_debug_url_boots_from_the_wheels(page, seen, site_url):
     page.clock.set_fixed_time(NOW)
     page.goto(site_url + "calendar/?orei-debug")
@@ -85,7 +91,8 @@ def test_debug_url_boots_from_the_wheels(page, seen, site_url):
     assert "python_stdlib.zip" in fetched
 
 
-def test_a_damaged_snapshot_falls_back_to_the_bundle(chromium, site_dir, tmp_path):
+@in_widget_zones
+def test_a_damaged_snapshot_falls_back_to_the_bundle(chromium, site_dir, tmp_path, browser_zone):
     # Cut short, as a failed upload or a proxy might leave it; served without its copies.
     import shutil
 
@@ -95,14 +102,19 @@ def test_a_damaged_snapshot_falls_back_to_the_bundle(chromium, site_dir, tmp_pat
     memory.write_bytes(memory.read_bytes()[: 1 << 20])
     for copy in (".br", ".gz"):
         memory.with_name(memory.name + copy).unlink()
-    fetched, seen = boot_with_missing(chromium, site)
+    fetched, seen = boot_with_missing(chromium, site, zone=browser_zone)
     assert [f for f in fetched if f.startswith("orei-bundle.")]
     assert [f for f in fetched if f.endswith(".whl")] == []
     assert_clean(seen)
 
 
-def test_without_snapshot_and_bundle_the_worker_boots_from_the_wheels(chromium, site_dir):
-    fetched, seen = boot_with_missing(chromium, site_dir, r"/orei-snapshot\.", r"/orei-bundle\.")
+@in_widget_zones
+def test_without_snapshot_and_bundle_the_worker_boots_from_the_wheels(
+    chromium, site_dir, browser_zone
+):
+    fetched, seen = boot_with_missing(
+        chromium, site_dir, r"/orei-snapshot\.", r"/orei-bundle\.", zone=browser_zone
+    )
     assert "orei-0.1.0-py3-none-any.whl" in fetched
     assert_clean(seen, allow_console=("404", "installing the standard library", "orei-bundle."))
 

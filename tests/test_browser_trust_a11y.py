@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from browser import ROOT, assert_clean, watch
+from browser import ROOT, assert_clean, in_widget_zones, watch
 from email_browser import open_generator
 from orei_widgets.follow_up import INPUT_SLOTS as FOLLOW_UP_INPUT_SLOTS
 
@@ -48,13 +48,13 @@ def site_pages(site_dir: Path) -> list[str]:
 
 
 @pytest.fixture
-def open_context(chromium):
+def open_context(chromium, browser_zone):
     """A context factory with axe loaded in every page; each context is watched and closed."""
     made = []
 
     def make(**options):
         options.setdefault("locale", "en-GB")
-        options.setdefault("timezone_id", "Asia/Tokyo")
+        options.setdefault("timezone_id", browser_zone)
         context = chromium.new_context(**options)
         context.add_init_script(path=str(AXE))
         seen = watch(context)
@@ -101,6 +101,7 @@ def test_every_page_passes_axe(open_context, site_url, site_dir, scheme):
     assert found == {}
 
 
+@in_widget_zones
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_calculator_passes_axe_with_results_and_with_errors(
@@ -119,6 +120,7 @@ def test_the_calculator_passes_axe_with_results_and_with_errors(
     assert axe(page) == []
 
 
+@in_widget_zones
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_generator_passes_axe_with_results_and_with_errors(
@@ -141,6 +143,7 @@ def test_the_generator_passes_axe_with_results_and_with_errors(
     assert axe(page) == []
 
 
+@in_widget_zones
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_every_template_of_the_generator_passes_axe(open_context, site_url, lang):
     page = open_context().new_page()
@@ -170,6 +173,7 @@ CONTROL_NAMES = """form => [...form.querySelectorAll(
   })"""
 
 
+@in_widget_zones
 @pytest.mark.parametrize("path", ["follow-up/", "ja/follow-up/", "write-email/", "ja/write-email/"])
 def test_every_control_has_a_name_and_results_are_announced_politely(open_context, site_url, path):
     page = open_context().new_page()
@@ -225,6 +229,7 @@ def test_focus_moves_through_the_page_in_reading_order(open_context, site_url, p
     assert page.evaluate(TAB_ORDER_IS_DOCUMENT_ORDER) == []
 
 
+@in_widget_zones
 def test_the_generator_works_with_the_keyboard_alone(open_context, site_url):
     page = open_context(accept_downloads=True).new_page()
     form = ready(page, site_url, "write-email/", "email")
@@ -268,6 +273,7 @@ def test_every_page_reflows_at_320_pixels(open_context, site_url, site_dir):
     assert wide == {}
 
 
+@in_widget_zones
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_widgets_with_results_reflow_at_320_pixels(open_context, site_url, lang):
     page = open_context(viewport={"width": 320, "height": 640}).new_page()

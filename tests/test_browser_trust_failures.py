@@ -25,8 +25,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import assert_clean, fill, host_headers, open_calculator, watch
+from browser import assert_clean, fill, host_headers, in_widget_zones, open_calculator, watch
 from site_server import ServerControls, free_port, serve
+
+from orei_site import build_info
 
 pytestmark = pytest.mark.browser
 
@@ -54,11 +56,11 @@ def fresh_server(site_dir):
 
 
 @pytest.fixture
-def watched(chromium):
+def watched(chromium, browser_zone):
     made = []
 
     def make(**options):
-        context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo", **options)
+        context = chromium.new_context(locale="en-GB", timezone_id=browser_zone, **options)
         seen = watch(context)
         made.append((context, seen))
         return context, seen
@@ -78,6 +80,7 @@ def assert_failed_plainly(page, widget, words):
     assert len(page.locator("article").inner_text()) > 400
 
 
+@in_widget_zones
 @pytest.mark.parametrize(
     "missing",
     [r"/assets/orei/runtime/", r"/pyodide-lock\.json$"],
@@ -96,6 +99,7 @@ def test_a_missing_runtime_is_reported_in_plain_words(fresh_server, watched, pat
     assert_clean(seen, allow_console=BROWSER_REPORTS_THE_FAULT)
 
 
+@in_widget_zones
 def test_without_the_fast_path_files_the_widget_boots_from_the_wheels(fresh_server, watched):
     url, controls = fresh_server
     controls.missing.append(re.compile(r"/orei-(snapshot|rest|bundle)\.[0-9a-f]+\."))
@@ -120,6 +124,7 @@ def test_without_the_fast_path_files_the_widget_boots_from_the_wheels(fresh_serv
     )
 
 
+@in_widget_zones
 @pytest.mark.parametrize("how", ["missing", "wrong-type"])
 def test_a_worker_that_cannot_start_is_reported(fresh_server, watched, how):
     url, controls = fresh_server
@@ -138,6 +143,7 @@ def test_a_worker_that_cannot_start_is_reported(fresh_server, watched, how):
     assert_clean(seen, allow_console=(*BROWSER_REPORTS_THE_FAULT, "MIME type"))
 
 
+@in_widget_zones
 @pytest.mark.parametrize("path", ["follow-up/", "ja/write-email/"])
 def test_going_offline_after_the_page_arrived(site_url, watched, path):
     context, seen = watched()
@@ -151,10 +157,13 @@ def test_going_offline_after_the_page_arrived(site_url, watched, path):
 def older_build(site_dir: Path, target: Path) -> Path:
     """A copy of the site as an earlier build: another service-worker version, other words."""
     shutil.copytree(site_dir, target)
-    worker = target / "sw.js"
-    text, count = re.subn(r'("version":\s*")[^"]+"', r'\g<1>0123456789abcdef"', worker.read_text())
-    assert count == 1
-    worker.write_text(text)
+    assets = target / "assets/orei"
+    build = build_info.read(assets)
+    build_info.write(
+        assets, {**build, "offline": {**build["offline"], "version": "0123456789abcdef"}}
+    )
+    for copy in (".br", ".gz"):  # as the newer build compressed it
+        assets.joinpath(build_info.NAME + copy).unlink(missing_ok=True)
     page = target / "follow-up" / "index.html"
     page.write_text(page.read_text().replace("<h1", '<p id="older-build">An older build</p><h1', 1))
     for copy in (".br", ".gz"):  # the copies of the page as the newer build compressed it
@@ -177,6 +186,7 @@ CACHES_WITHOUT = """(name) => new Promise((resolve) => {
 })"""
 
 
+@in_widget_zones
 def test_a_service_worker_from_an_older_build_gives_way(watched, site_dir, tmp_path):
     port = free_port()
     old = older_build(site_dir, tmp_path / "old")
@@ -248,6 +258,7 @@ def test_without_javascript_a_form_cannot_send_what_was_typed(site_url, watched)
     assert_clean(seen, allow_console=("form-action",))
 
 
+@in_widget_zones
 def test_a_widget_that_never_answers_does_not_cost_the_reader_their_search(fresh_server, watched):
     url, controls = fresh_server
     controls.missing.append(re.compile(r"/assets/orei/runtime/"))

@@ -15,12 +15,13 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import icalendar
 import pytest
+from browser import in_widget_zones
 from email_browser import choose, covering_forms, fill_shown
 from test_widget_injection import FOLLOW_UP_TEXT_FIELDS, PAYLOADS
 
 from orei.email_templates import load_template
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, in_widget_zones]
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)
 # Elements a payload could become if it were ever parsed as markup.

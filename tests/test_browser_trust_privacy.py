@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 import pytest
-from browser import assert_clean, fill, open_calculator, watch
+from browser import assert_clean, fill, in_widget_zones, open_calculator, watch
 from email_browser import choose, covering_forms, fill_shown
 from test_browser_trust_a11y import site_pages
 from test_widget_injection import EMAIL_TEXT_FIELDS
@@ -39,9 +39,9 @@ EVERYTHING_STORED = """async () => {
 
 
 @pytest.fixture
-def recorded(chromium):
+def recorded(chromium, browser_zone):
     """A watched context that also keeps each request's body and headers."""
-    context = chromium.new_context(locale="en-GB", timezone_id="Asia/Tokyo", accept_downloads=True)
+    context = chromium.new_context(locale="en-GB", timezone_id=browser_zone, accept_downloads=True)
     seen = watch(context)
     sent = []
     context.on(
@@ -95,6 +95,7 @@ def search_for_the_mark(page, site_url):
     page.locator(".md-search-result__meta").wait_for()
 
 
+@in_widget_zones
 def test_no_request_leaves_the_host_or_carries_what_was_typed(recorded, site_url, site_dir):
     context, seen, sent = recorded
     context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -111,6 +112,7 @@ def test_no_request_leaves_the_host_or_carries_what_was_typed(recorded, site_url
     assert [request for request in sent if MARK in request] == []
 
 
+@in_widget_zones
 def test_nothing_typed_is_stored_until_the_reader_asks(recorded, site_url):
     context, _seen, _sent = recorded
     context.grant_permissions(["clipboard-read", "clipboard-write"])

@@ -1,5 +1,4 @@
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -363,8 +362,8 @@ def test_follow_up_has_the_same_substance_in_both_languages(lang):
 @pytest.mark.parametrize(
     ("lang", "career", "intro", "signature"),
     [
-        ("ja", "new-graduate", "青葉大学 経済学部の山田 花子です。", "青葉大学 経済学部 4年"),
-        ("ja", "mid-career", "\n山田 花子です。", None),
+        ("ja", "new-graduate", "青葉大学 経済学部の山田花子です。", "青葉大学 経済学部 4年"),
+        ("ja", "mid-career", "\n山田花子です。", None),
         ("en", "new-graduate", None, "Aoba University, Faculty of Economics, 4th year"),
         ("en", "mid-career", None, None),
     ],
@@ -387,7 +386,7 @@ def test_a_new_graduate_needs_a_school():
         "offer-accept", "ja", full("offer-accept", "ja", career="new-graduate", school="")
     )
     assert draft.missing == ("school",)
-    assert "[学校名・学部]の山田 花子です。" in draft.body
+    assert "[学校名・学部]の山田花子です。" in draft.body
 
 
 @pytest.mark.parametrize(
@@ -537,7 +536,7 @@ def test_the_guide_example_is_the_composed_example(key, lang):
 
 def test_japanese_subject_names_the_matter_and_the_sender():
     assert (
-        compose("thank-you", "ja", {"your_name": "山田 花子"}).subject == "面接のお礼（山田 花子）"
+        compose("thank-you", "ja", {"your_name": "山田 花子"}).subject == "面接のお礼（山田花子）"
     )
     assert compose("follow-up", "ja", {"your_name": "山田"}).subject == "選考状況のご確認（山田）"
 
@@ -654,15 +653,6 @@ def test_render_text_drops_only_lines_emptied_by_placeholders():
     assert render_text("{a}\n{b}\n\nplain\n  {a} \nend {a}", fills) == "x\n\nplain\nend"
 
 
-def test_compose_is_fast_enough_for_every_keystroke():
-    fields = full("schedule-reply", "ja")
-    compose("schedule-reply", "ja", fields)  # load and cache the files
-    start = time.perf_counter()
-    for _ in range(50):
-        compose("schedule-reply", "ja", fields)
-    assert (time.perf_counter() - start) / 50 < 0.016
-
-
 field_values = st.dictionaries(
     st.sampled_from([*FIELDS, "template", "lang", "extra"]),
     st.one_of(
@@ -674,7 +664,7 @@ field_values = st.dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     key=st.sampled_from(template_keys()),
     lang=st.sampled_from(LANGS),
@@ -700,7 +690,7 @@ def test_only_input_errors_escape_and_nothing_breaks_a_line(key, lang, fields, p
         assert placeholder_text(lang, name) in draft.subject + draft.body
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)))
 def test_any_iso_date_is_accepted_and_written_with_its_weekday(day):
     written = format_date(parse_interview_date(day.isoformat()), "ja")

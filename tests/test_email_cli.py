@@ -94,7 +94,7 @@ def test_eml_file(tmp_path, capsys):
     assert status == 0
     assert str(path) in capsys.readouterr().out
     message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
-    assert message["Subject"] == "選考状況のご確認（山田 花子）"
+    assert message["Subject"] == "選考状況のご確認（山田花子）"
     assert str(message["From"]) == "山田 花子 <hanako@example.com>"
 
 

@@ -141,7 +141,7 @@ def test_japanese_mail_has_the_business_mail_parts(key):
     assert all(f"{{{f}}}" in signature for f in ("your_name", "your_phone", "your_email"))
     assert "{school_line}" in signature
     if not tpl.subject.startswith("Re:"):
-        assert tpl.subject.endswith("（{your_name}）")
+        assert tpl.subject.endswith("（{your_name_inline}）")
 
 
 @pytest.mark.parametrize("key", [k for k in template_keys() if load_template(k, "en").is_mail])

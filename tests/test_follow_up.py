@@ -251,7 +251,7 @@ closure_sets = st.sampled_from([DEFAULT, OBON, NONE, frozenset({"obon"})])
 interview_dates = st.dates(D(2000, 1, 1), D(2099, 6, 30))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(interview_dates, timelines, st.integers(1, 10), closure_sets)
 def test_follow_up_properties(interview, timeline, buffer, closures):
     calendar = BusinessCalendar(closures=closures)

@@ -146,7 +146,7 @@ def test_a_huge_topic_makes_the_mailto_link_too_long():
     assert not check_mailto_length(mailto_url(compose("thank-you", "en", fields))).ok
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     fields=st.dictionaries(
         st.sampled_from(["company", "topic", "your_name", "job_title", "your_email"]),

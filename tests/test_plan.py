@@ -1,6 +1,5 @@
 import datetime as dt
 import json
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -130,18 +129,6 @@ def test_plan_text_gives_the_after_hours_line_and_the_read_day():
     assert not any("フォローアップ" in line for line in lines)
 
 
-def test_the_hot_path_is_fast_once_the_year_is_warm():
-    make_plan("2026-04-28", "15:00", timeline="2027-04-28")  # warms the holiday cache
-    timings = []
-    for minute in range(20):
-        start = time.perf_counter()
-        make_plan("2026-04-28", f"15:{minute:02d}", "Europe/London", timeline="2027-04-28")
-        timings.append(time.perf_counter() - start)
-    # The best of 20 ignores pauses from a busy machine. About 0.6 ms on CPython for a
-    # year of days; Pyodide is a few times slower and must stay under 16 ms.
-    assert min(timings) < 0.003
-
-
 WIDGET_FIELDS = {
     "ended_date",
     "ended_time",
@@ -173,7 +160,7 @@ form_text = st.one_of(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(form_text, form_text, form_text, form_text, form_text, form_text, form_text, form_text)
 def test_nothing_but_input_errors_escape(d, t, tz, cand, timeline, n, buffer, closed):
     outcome = _plan_or_error(
@@ -197,7 +184,7 @@ def test_nothing_but_input_errors_escape(d, t, tz, cand, timeline, n, buffer, cl
     assert plan.ended.tzinfo is JAPAN
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(
     st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2099, 6, 30)),
     st.sampled_from(["none", "7d", "2w", "5bd", "60bd", "12w", "90d"]),

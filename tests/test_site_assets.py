@@ -11,11 +11,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _orei_boot import lazy_stdlib
 
-from orei_site import csp, hints, lazy_stdlib, offline, snapshot
+from orei_site import build_info, csp, hints, offline, snapshot
 
 RUNTIME = "assets/orei/runtime"
 ROOT = Path(__file__).resolve().parents[1]
+WORKER_SOURCE = ROOT / "widgets" / "js" / "worker.js"
+SERVICE_WORKER_SOURCE = ROOT / "widgets" / "js" / "sw.js"
 
 
 def one_of(site_dir, pattern):
@@ -37,9 +40,10 @@ def test_fast_path_files_have_content_hash_names_and_the_worker_knows_them(site_
     assert re.fullmatch(r"orei-bundle\.[0-9a-f]{16}\.zip", names["bundle"])
     assert re.fullmatch(r"orei-snapshot\.[0-9a-f]{16}\.bin", names["snapshot"])
     assert re.fullmatch(r"orei-rest\.[0-9a-f]{16}\.zip", names["rest"])
-    worker = (site_dir / "assets/orei/worker.js").read_text("utf-8")
-    build = json.loads(re.search(r"^const BUILD = (\{.*\});$", worker, re.M)[1])
-    assert build == names
+    build = build_info.read(site_dir / "assets/orei")
+    assert {key: build[key] for key in names} == names
+    # The worker's source is the repository's, untouched: the build writes no script.
+    assert (site_dir / "assets/orei/worker.js").read_bytes() == WORKER_SOURCE.read_bytes()
 
 
 def test_snapshot_is_a_sparse_whole_wasm_memory_with_python_in_it(site_dir):
@@ -82,7 +86,9 @@ def test_bundle_holds_bytecode_and_data_but_no_sources(site_dir):
         "tzdata/zoneinfo/Asia/Tokyo",
         "encodings/utf_8.pyc",
         "_pyodide/_base.pyc",
-        "_orei_lazy_stdlib.pyc",
+        "_orei_boot/lazy_stdlib.pyc",
+        "_orei_boot/restored.pyc",
+        "_orei_boot/stdlib_tops.txt",
     ):
         assert needed in names, needed
     # Left out, and fetched only if ever imported: what the widgets never use.
@@ -211,8 +217,7 @@ def test_hints_are_added_once_and_only_before_head_end():
 
 
 def service_worker_build(site_dir) -> dict:
-    text = (site_dir / "sw.js").read_text("utf-8")
-    return json.loads(re.search(r"^const BUILD = (\{.*\});$", text, re.M)[1])
+    return build_info.read(site_dir / "assets/orei")["offline"]
 
 
 def test_service_worker_caches_every_page_and_the_fast_runtime(site_dir):
@@ -225,6 +230,8 @@ def test_service_worker_caches_every_page_and_the_fast_runtime(site_dir):
         assert (relative[: -len("index.html")] or "./") in pages, relative
     assert "search/search_index.json" in pages
     assert "assets/orei/worker.js" in pages
+    assert "assets/orei/build-info.json" in pages
+    assert (site_dir / "sw.js").read_bytes() == SERVICE_WORKER_SOURCE.read_bytes()
     for name in ("orei-snapshot.*.bin", "orei-rest.*.zip"):
         assert f"{RUNTIME}/{one_of(site_dir, name).name}" in build["runtime"]
     # The bundle is the snapshot's fallback only: kept if ever fetched, not fetched ahead.
@@ -235,21 +242,32 @@ def test_service_worker_caches_every_page_and_the_fast_runtime(site_dir):
 
 def test_service_worker_version_changes_with_any_cached_file(tmp_path):
     source = tmp_path / "sw.js"
-    source.write_text(offline.BUILD_LINE + "\n", "utf-8")
+    source.write_text("// the service worker\n", "utf-8")
     site = tmp_path / "site"
     (site / "guide").mkdir(parents=True)
     (site / "guide" / "index.html").write_text("<p>one</p>", "utf-8")
-    first = service_worker_build_at(offline.write_service_worker(site, source, []))
-    again = service_worker_build_at(offline.write_service_worker(site, source, []))
+    first = offline.write_service_worker(site, source, [])
+    (site / "assets/orei").mkdir(parents=True)
+    build_info.write(site / "assets/orei", {"offline": first})
+    again = offline.write_service_worker(site, source, [])
     (site / "guide" / "index.html").write_text("<p>two</p>", "utf-8")
-    changed = service_worker_build_at(offline.write_service_worker(site, source, []))
+    changed = offline.write_service_worker(site, source, [])
+    # The build-info file holds the version, so it is kept but not part of it.
     assert first == again
-    assert first["pages"] == ["guide/"]
+    assert first["pages"] == ["guide/", "assets/orei/build-info.json"]
     assert changed["version"] != first["version"]
+    assert (site / "sw.js").read_text("utf-8") == "// the service worker\n"
 
 
-def service_worker_build_at(path) -> dict:
-    return json.loads(re.search(r"const BUILD = (\{.*\});", path.read_text("utf-8"))[1])
+def test_build_info_holds_only_the_values_it_names(tmp_path):
+    written = build_info.write(tmp_path, {"bundle": "orei-bundle.0123456789abcdef.zip"})
+    assert written.name == "build-info.json"
+    assert build_info.read(tmp_path) == {
+        **build_info.EMPTY,
+        "bundle": "orei-bundle.0123456789abcdef.zip",
+    }
+    with pytest.raises(ValueError, match="unknown build values"):
+        build_info.write(tmp_path, {"bundel": "typo"})
 
 
 def test_lazy_stdlib_imports_what_the_bundle_left_out(tmp_path, monkeypatch):
@@ -263,9 +281,12 @@ def test_lazy_stdlib_imports_what_the_bundle_left_out(tmp_path, monkeypatch):
         asked.append(url)
         return full.read_bytes()
 
-    monkeypatch.setattr(lazy_stdlib, "TOPS", ("oreilazyprobe",))
-    monkeypatch.setattr(lazy_stdlib, "FULL", str(tmp_path / "fetched.zip"))
-    finder = lazy_stdlib.LazyStdlib("http://127.0.0.1/python_stdlib.zip", download)
+    finder = lazy_stdlib.LazyStdlib(
+        "http://127.0.0.1/python_stdlib.zip",
+        download,
+        tops=frozenset({"oreilazyprobe"}),
+        full=str(tmp_path / "fetched.zip"),
+    )
     monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, finder])
     try:
         import oreilazyprobe.inner

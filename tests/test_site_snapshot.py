@@ -9,8 +9,8 @@ import zipfile
 import zipimport
 
 import pytest
+from _orei_boot import restored
 
-from orei_site import restored
 from orei_site.snapshot import MAGIC, PAGE, expand, remainder_of, sparse
 
 

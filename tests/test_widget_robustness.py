@@ -239,7 +239,7 @@ def markup_in(html: str) -> Tags:
     return parser
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow])
 @given(requests())
 def test_any_request_gets_a_view_never_a_failure(request):
     view = json.loads(dispatch(json.dumps(request)))

@@ -204,6 +204,7 @@ def _fill_values(tpl: EmailTemplate, values: Mapping[str, str]) -> tuple[dict[st
         fills["recipient"] = recipient(lang, name) if lang == "ja" else name
     fills["company_name"] = str(parsed.get("company_short", "")) or fills.get("company", "")
     fills["interviewers"] = name_list(lang, str(parsed.get("interviewer_names", "")))
+    fills["your_name_inline"] = _BETWEEN_JAPANESE.sub("", fills.get("your_name", ""))
     first = parsed.get("slots_from")
     if isinstance(first, dt.date):
         fills["slots"] = slot_lines(lang, candidate_slots(first), fills.get("slots_time", ""))
@@ -213,6 +214,12 @@ def _fill_values(tpl: EmailTemplate, values: Mapping[str, str]) -> tuple[dict[st
         text = next((text for rule, text in pairs if holds(rule, conditions)), "")
         fills[name] = _substitute(text, fills)
     return fills, missing
+
+
+# Spaces between two Japanese characters, as a name typed 「山田 花子」 has.
+_BETWEEN_JAPANESE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])"
+)
 
 
 def _substitute(text: str, fills: Mapping[str, str]) -> str:

@@ -45,6 +45,9 @@ DERIVED_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
     "company_name": ("company", "company_short"),
     "interviewers": ("interviewer_names",),
     "slots": ("slots_from", "slots_time"),
+    # The name as running text writes it: 「山田花子です」, while the signature keeps the
+    # space between family and given name as typed (「山田 花子」).
+    "your_name_inline": ("your_name",),
 }
 
 #: Names a condition may test besides the fields: `when` compares the interview's date

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from orei_site import build_info, compression, email_form, hints, offline
 from orei_site import bundle as python_bundle
-from orei_site import compression, email_form, hints, offline
 from orei_site import snapshot as memory_snapshot
 from orei_site.cache import publish, staging
 
@@ -39,7 +39,6 @@ ASSETS_PATH = "assets/orei"
 # Large files served with precompressed copies beside them (`NAME.br`, `NAME.gz`).
 PRECOMPRESSED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # The line of worker.js that the build fills in with the fast path's versioned names.
-WORKER_BUILD_LINE = "const BUILD = { bundle: null, snapshot: null, rest: null };"
 # widgets/js files that are not copied as they are: the build writes sw.js to the root
 # and puts search-later.js inline into the pages that hold a widget.
 NOT_GLUE = frozenset({"sw.js", "search-later.js"})
@@ -276,17 +275,6 @@ def write_snapshot(
     )
 
 
-def point_worker_at(worker: Path, bundle: Path, snapshot: memory_snapshot.Snapshot) -> None:
-    """Tell the copied worker.js the versioned names of the bundle and the snapshot."""
-    text = worker.read_text("utf-8")
-    if WORKER_BUILD_LINE not in text:
-        raise AssetError(f"{worker} lacks the line {WORKER_BUILD_LINE!r} the build fills in")
-    names = {"bundle": bundle, "snapshot": snapshot.memory, "rest": snapshot.remainder}
-    build = json.dumps({key: path.name for key, path in names.items()})
-    filled = text.replace(WORKER_BUILD_LINE, f"const BUILD = {build};")
-    worker.write_text(filled, "utf-8")
-
-
 def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = None) -> SiteAssets:
     """Write the runtime, the wheels, their lock and the widget glue into `site_dir`.
 
@@ -322,7 +310,6 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     snapshot = write_snapshot(directory, bundle, cache, project)
     copy_glue(project, assets)
     _write_if_changed(assets / email_form.CSS_NAME, email_form.visibility_css())
-    point_worker_at(assets / "worker.js", bundle, snapshot)
     runtime_path = f"{ASSETS_PATH}/runtime"
     # No preload hints: measured, they made warm visits slower (the page and the worker
     # both read the large files) and gained nothing the early worker does not.
@@ -331,8 +318,17 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     # What the service worker keeps for offline visits: what the snapshot boot reads. The
     # bundle is only its fallback; the service worker keeps it too if it is ever fetched.
     fast_path = [*PRECOMPRESSED, "pyodide-lock.json", *(path.name for path in snapshot.files)]
-    offline.write_service_worker(
+    kept = offline.write_service_worker(
         site_dir, project / "widgets" / "js" / "sw.js", [f"{runtime_path}/{n}" for n in fast_path]
+    )
+    build_info.write(
+        assets,
+        {
+            "bundle": bundle.name,
+            "snapshot": snapshot.memory.name,
+            "rest": snapshot.remainder.name,
+            "offline": kept,
+        },
     )
     # Last, once every page and script is final: compressed copies of the large runtime
     # files and of the pages, scripts and styles (measured: a first visit's pages and

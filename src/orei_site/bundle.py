@@ -18,8 +18,7 @@ from orei_site.cache import content_sha, publish, staging
 
 HERE = Path(__file__).resolve().parent
 COMPILER = HERE / "compile_bundle.mjs"
-LAZY_STDLIB = HERE / "lazy_stdlib.py"
-RESTORED = HERE / "restored.py"
+BOOT = HERE.parents[1] / "widgets" / "_orei_boot"
 
 
 class BundleError(RuntimeError):
@@ -55,8 +54,8 @@ def build_bundle(runtime: Path, packages: list[str], cache: Path, *, project: Pa
             runtime / "python_stdlib.zip",
             runtime / "pyodide.asm.wasm",
             COMPILER,
-            LAZY_STDLIB,
-            RESTORED,
+            COMPILER.with_suffix(".py"),
+            *BOOT.glob("*.py"),
             *runtime.glob("*.whl"),
         ]
     )

@@ -5,7 +5,7 @@
 // requests, and saves the interpreter's memory. It also writes the names of the
 // modules then imported (OUT.modules), which the remainder zip leaves out.
 // The same inputs make the same snapshot: a fixed hash seed, a fixed `random` state
-// (the worker reseeds it, `_orei_restored.settle`) and fixed clocks (below).
+// (the worker reseeds it, `_orei_boot.restored.settle`) and fixed clocks (below).
 import { loadPyodide } from "pyodide";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -32,8 +32,8 @@ def prepare():
     import random
     import sys
 
-    import _orei_lazy_stdlib  # noqa: F401 - the worker installs it after restoring
-    import _orei_restored  # noqa: F401 - the worker calls it after restoring
+    import _orei_boot.lazy_stdlib  # noqa: F401 - the worker installs it after restoring
+    import _orei_boot.restored  # noqa: F401 - the worker calls it after restoring
     from orei_widgets.warm_up import warm_up
 
     warm_up()

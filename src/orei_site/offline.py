@@ -1,22 +1,25 @@
 """The service worker: the guide and its widgets offline after a first visit.
 
-`write_service_worker` fills `widgets/js/sw.js` in with what to cache and writes it to
-the site's root (a service worker controls only pages under its own folder). Its
-version is a digest of every cached file, so any change to the site makes a new
-`sw.js`, which the browser installs, and whose cache replaces the old one.
+`write_service_worker` copies `widgets/js/sw.js` to the site's root (a service worker
+controls only pages under its own folder) and returns what it is to keep, for the
+build's `build-info.json` (`orei_site.build_info`): the pages and their assets, the
+fast path's runtime, and a version that is a digest of every one of those files, so
+any change to the site registers a new service worker, whose cache replaces the old.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import shutil
 from pathlib import Path
+from typing import Any
 
-BUILD_LINE = 'const BUILD = { version: "dev", pages: [], runtime: [] };'
 # Never cached: compressed copies (hosts pick them), build outputs for hosts and search
 # engines, the baseline the benchmark writes, and the debug path's wheels and lock.
 SKIP_SUFFIXES = (".br", ".gz", ".whl", ".map")
 SKIP_NAMES = {"sw.js", "_headers", "pyodide-lock.json", "python_stdlib.zip"}
+# Kept, but not part of the version: it holds the version.
+UNVERSIONED = "assets/orei/build-info.json"
 SKIP_FOLDERS = {"bench-baseline"}
 
 
@@ -45,27 +48,24 @@ def cached_files(site_dir: Path, runtime: list[str]) -> tuple[list[str], list[st
     return pages, list(runtime)
 
 
-def write_service_worker(site_dir: Path, source: Path, runtime: list[str]) -> Path:
-    """Write `sw.js` into the site's root, listing the pages and the fast path's runtime.
+def write_service_worker(site_dir: Path, source: Path, runtime: list[str]) -> dict[str, Any]:
+    """Copy `sw.js` into the site's root; return its `offline` values for build-info.json.
 
     Args:
         site_dir: The built site.
-        source: The service worker's template (`widgets/js/sw.js`).
+        source: The service worker (`widgets/js/sw.js`).
         runtime: The runtime files to cache, relative to the site's root.
     """
     pages, runtime = cached_files(site_dir, runtime)
+    pages = [path for path in pages if path != UNVERSIONED]
     sha = hashlib.sha256(source.read_bytes())
     for path in pages + runtime:
         sha.update(path.encode())
         sha.update((site_dir / path).read_bytes())
-    build = {
+    shutil.copyfile(source, site_dir / "sw.js")
+    pages.append(UNVERSIONED)  # the build writes it from these values, after this
+    return {
         "version": sha.hexdigest()[:16],
         "pages": [_url(p) for p in pages],
         "runtime": runtime,
     }
-    text = source.read_text("utf-8")
-    if BUILD_LINE not in text:
-        raise ValueError(f"{source} lacks the line {BUILD_LINE!r} the build fills in")
-    target = site_dir / "sw.js"
-    target.write_text(text.replace(BUILD_LINE, f"const BUILD = {json.dumps(build)};"), "utf-8")
-    return target

@@ -9,7 +9,7 @@ A restored interpreter still needs a standard library zip, but only for modules 
 has not imported yet: the *remainder*, the bundle without the bytecode of every
 module already in memory (data files such as the zone tables stay, and so do the
 `__init__` files of the packages that hold them, which `importlib.resources` needs). Right after
-restoring, the worker calls `_orei_restored.settle` (`restored.py`), which empties
+restoring, the worker calls `_orei_boot.restored.settle` (`widgets/_orei_boot`), which empties
 the zip import caches, so that the interpreter reads the remainder's own directory,
 not the bundle's it remembers, and reseeds `random`.
 

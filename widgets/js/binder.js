@@ -544,8 +544,9 @@ async function copy(form, button) {
   const names = (button.dataset.copy || "").split(/\s+/).filter(Boolean);
   const text = names
     .map((name) => form.querySelector(`[data-result="${name}"]`))
-    .filter(Boolean)
+    .filter((slot) => slot && !slot.hidden) // a slot this view left empty (a note has no subject)
     .map((slot) => slot.innerText.trim())
+    .filter(Boolean)
     .join("\n\n");
   let done = false;
   try {

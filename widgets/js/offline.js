@@ -4,10 +4,18 @@
 // browser's cache instead of competing with the first boot.
 const root = new URL("../../", import.meta.url);
 
-function register() {
-  navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {
+// Each build registers its own service worker, sw.js?build=VERSION (orei_site.build_info),
+// so a changed site is a new worker whose cache replaces the old one.
+async function register() {
+  try {
+    const response = await fetch(new URL("build-info.json", import.meta.url), { cache: "no-cache" });
+    const { offline } = await response.json();
+    const script = new URL("sw.js", root);
+    script.searchParams.set("build", offline.version);
+    await navigator.serviceWorker.register(script, { scope: root.pathname });
+  } catch {
     // No service worker (a private window, a host that refuses it): the site still works.
-  });
+  }
 }
 
 function whenIdle(callback) {

@@ -1,11 +1,13 @@
 // Orei's service worker: after a first visit, the whole guide and its widgets work
 // offline, and a second visit boots Python without asking the network.
-// The build (orei_site.offline) writes this file to the site's root as sw.js and fills
-// in BUILD: a version that changes with any file, the pages and their assets, and
-// the runtime files of the fast path. Each build gets its own cache; activating a new
-// build deletes the others.
-const BUILD = { version: "dev", pages: [], runtime: [] };
-const CACHE = `orei-${BUILD.version}`;
+// The build copies this file to the site's root as sw.js; offline.js registers it as
+// sw.js?build=VERSION, VERSION changing with any file of the site. When it installs it
+// reads what to keep from that build's build-info.json (orei_site.build_info): the
+// pages and their assets, and the runtime files of the fast path. Each build gets its
+// own cache; activating a new build deletes the others.
+const VERSION = new URL(self.location.href).searchParams.get("build") || "dev";
+const CACHE = `orei-${VERSION}`;
+const INFO = new URL("assets/orei/build-info.json", self.registration.scope);
 
 function saveData() {
   return Boolean(self.navigator.connection && self.navigator.connection.saveData);
@@ -14,11 +16,15 @@ function saveData() {
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
+      const response = await fetch(INFO, { cache: "no-cache" });
+      const { offline } = await response.json();
+      // A build newer than this worker's: leave the install to the worker it registers.
+      if (offline.version !== VERSION) throw new Error(`build ${offline.version}, not ${VERSION}`);
       const cache = await caches.open(CACHE);
-      await cache.addAll(BUILD.pages);
+      await cache.addAll(offline.pages);
       // The runtime is large: not when the browser asks to save data (it is cached
       // on first use instead, by the fetch handler below).
-      if (!saveData()) await cache.addAll(BUILD.runtime);
+      if (!saveData()) await cache.addAll(offline.runtime);
       await self.skipWaiting();
     })(),
   );
@@ -36,7 +42,8 @@ self.addEventListener("activate", (event) => {
 });
 
 async function fromNetworkFirst(request) {
-  // Pages: the newest build when online, the cached one when not.
+  // Pages (and what a page asks for without a cache): the newest build when online, the
+  // cached one when not.
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
@@ -64,5 +71,8 @@ async function fromCacheFirst(request) {
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(request.mode === "navigate" ? fromNetworkFirst(request) : fromCacheFirst(request));
+  // A page asks for the newest build-info.json with cache "no-cache" (offline.js, to
+  // register the newest build's worker): the network first for it too.
+  const newest = request.mode === "navigate" || request.cache === "no-cache";
+  event.respondWith(newest ? fromNetworkFirst(request) : fromCacheFirst(request));
 });

@@ -13,12 +13,20 @@
 //   URL has ?orei-debug; also the last fallback): Pyodide's own standard library,
 //   then the wheels through the lock file, so tracebacks show source lines.
 
-// Written by the build (orei_site.assets): the fast path's versioned file names.
-const BUILD = { bundle: null, snapshot: null, rest: null };
-
 const runtime = new URL("./runtime/", import.meta.url).href;
 const debug = new URL(import.meta.url).searchParams.has("debug");
 let dispatch = null;
+
+// The build's values (orei_site.build_info): the fast path's versioned file names. The
+// loader and the Emscripten module need none of them, so they download meanwhile.
+async function buildInfo() {
+  try {
+    const response = await fetch(new URL("./build-info.json", import.meta.url));
+    return response.ok ? await response.json() : {};
+  } catch {
+    return {}; // no fast path: the wheels
+  }
+}
 
 function post(message) {
   self.postMessage(message);
@@ -35,7 +43,7 @@ async function bytes(name) {
 function expand(buffer) {
   const view = new DataView(buffer);
   const magic = new TextDecoder().decode(new Uint8Array(buffer, 0, 8));
-  if (magic !== "OREISNP1") throw new Error(`${BUILD.snapshot} is not a sparse snapshot`);
+  if (magic !== "OREISNP1") throw new Error("the snapshot is not a sparse snapshot");
   const memory = new Uint8Array(view.getUint32(8, true));
   const count = view.getUint32(12, true);
   let at = 16 + 8 * count;
@@ -51,10 +59,13 @@ function expand(buffer) {
 // Every download starts here, at once, before any of Pyodide's code is even parsed:
 // its loader, its Emscripten module (imported here, not by the loader, so both come
 // in parallel) and, on the fast path, the snapshot, which is the largest.
-const fast = Boolean(BUILD.snapshot) && !debug;
 const loader = import("./runtime/pyodide.mjs");
-const emscripten = fast ? import("./runtime/pyodide.asm.mjs") : null;
-let snapshot = fast ? bytes(BUILD.snapshot).then(expand) : null;
+const emscripten = debug ? null : import("./runtime/pyodide.asm.mjs");
+// Filled in by boot() from build-info.json; the snapshot's download starts as soon as
+// its name is known.
+let BUILD = {};
+const info = debug ? Promise.resolve({}) : buildInfo();
+let snapshot = info.then((build) => (build.snapshot ? bytes(build.snapshot).then(expand) : null));
 for (const started of [loader, emscripten, snapshot]) started?.catch(() => {}); // awaited below
 
 // The expanded snapshot is 31.5 MB. Pyodide keeps what it is given in its settings for
@@ -95,7 +106,7 @@ async function loadPyodide(options) {
 function installLazyStdlib(pyodide) {
   // The bundle holds the part of the standard library the widgets use; the rest is
   // fetched from Pyodide's full standard library if a module is ever asked for.
-  const lazy = pyodide.pyimport("_orei_lazy_stdlib");
+  const lazy = pyodide.pyimport("_orei_boot.lazy_stdlib");
   lazy.install(new URL("python_stdlib.zip", runtime).href).destroy();
   lazy.destroy();
 }
@@ -113,7 +124,7 @@ async function bootSnapshot() {
   }
   performance.mark("orei:runtime-ready");
   // Made with the whole bundle and a fixed random state; restored with the remainder.
-  const restored = pyodide.pyimport("_orei_restored");
+  const restored = pyodide.pyimport("_orei_boot.restored");
   restored.settle();
   restored.destroy();
   installLazyStdlib(pyodide);
@@ -161,6 +172,7 @@ async function boot() {
   const ignore = (event) => event.preventDefault();
   self.addEventListener("unhandledrejection", ignore);
   post({ type: "progress", stage: "runtime", value: 0.15 });
+  BUILD = await info;
   let pyodide = null;
   if (BUILD.snapshot && !debug) pyodide = await attempt(bootSnapshot);
   if (!pyodide && BUILD.bundle && !debug) pyodide = await attempt(bootFast);

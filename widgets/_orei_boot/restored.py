@@ -1,8 +1,8 @@
 """What the worker runs right after restoring the memory snapshot.
 
-This file ships inside the bytecode bundle as `_orei_restored` and is imported
-before the snapshot is taken (`make_snapshot.mjs`), so it is already in memory when
-the worker calls `settle()`. Two things in a restored interpreter still describe
+This module ships inside the bytecode bundle as `_orei_boot.restored` and is
+imported before the snapshot is taken (`make_snapshot.mjs`), so it is already in
+memory when the worker calls `settle()`. Two things in a restored interpreter still describe
 the build machine rather than the reader's browser:
 
 - the zip import caches hold the directory of the zip the snapshot was made with
