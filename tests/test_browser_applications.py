@@ -30,13 +30,13 @@ from applications_browser import (
     open_applications,
     press,
 )
-from browser import WIDGET_ZONES, fill, open_calculator, settled
+from browser import fill, in_widget_zones, open_calculator, settled
 
 from orei.applications.file_format import read_file, write_file
 from orei.interview_time import split_ended
 from orei.plan import iso_time, make_plan
 
-pytestmark = [pytest.mark.browser, pytest.mark.parametrize("browser_zone", WIDGET_ZONES)]
+pytestmark = [pytest.mark.browser, in_widget_zones]
 
 AOBA = {
     "company": "株式会社アオバシステムズ",

@@ -21,9 +21,9 @@ from applications_browser import (
     keep,
     open_applications,
 )
-from browser import WIDGET_ZONES, settled
+from browser import in_widget_zones, settled
 
-pytestmark = [pytest.mark.browser, pytest.mark.parametrize("browser_zone", WIDGET_ZONES)]
+pytestmark = [pytest.mark.browser, in_widget_zones]
 
 REVISION = "orei:store:applications"
 DOCUMENT = f"{REVISION}:document"
