@@ -264,6 +264,24 @@ def test_overdue_and_due_today_are_said_in_words():
     assert "期限切れ1件" in late["results"]["summary"]
 
 
+def test_a_remembered_item_still_follows_the_clock_the_zone_and_the_language():
+    state, _ = saved()
+    agendas = [
+        ask("update", state, now=now, lang=lang, tz=tz)["results"]["agenda"]
+        for now, lang, tz in [
+            (NOW, "en", "Asia/Tokyo"),
+            (NOW + dt.timedelta(hours=2), "en", "Asia/Tokyo"),
+            (NOW + dt.timedelta(hours=2), "en", "Europe/Paris"),
+            (NOW + dt.timedelta(hours=2), "ja", "Europe/Paris"),
+            (NOW, "en", "Asia/Tokyo"),
+        ]
+    ]
+    # The time left to the deadline, the reader's clock, the language: each a new item.
+    assert len(set(agendas[:4])) == 4
+    assert agendas[4] == agendas[0]
+    assert agendas[0] == ask("update", state)["results"]["agenda"]
+
+
 # Files
 
 

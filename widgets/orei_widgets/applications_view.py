@@ -294,11 +294,45 @@ def not_kept(lang: str) -> str:
     return element("p", _t(lang, "not_kept"), class_="orei-hint orei-not-kept")
 
 
+# Each item's HTML, by what it is made of. Reading shares an unchanged application between
+# calls (the same object), so after one change only that application's item is made again:
+# making all 200 items was most of a recompute's time. Keyed by the object's id and holding
+# the object, so an id reused by a new object never matches.
+_ITEMS: dict[tuple, tuple[Application, str]] = {}
+_ITEMS_KEPT = 2_000
+# Steps whose sentence counts the time left from `now` (`in 3 hours`): keyed by `now` too.
+_RELATIVE = frozenset({"send-thank-you", "reply-to-offer"})
+
+
+def _remembered_item(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
+    application = step.application
+    key = (
+        id(application),
+        step.action,
+        step.start,
+        step.until,
+        step.overdue,
+        step.interview,
+        lang,
+        zone.key if zone is not None else None,
+        now.astimezone(JAPAN).date(),
+        now if step.action in _RELATIVE else None,
+    )
+    found = _ITEMS.get(key)
+    if found is not None and found[0] is application:
+        return found[1]
+    if len(_ITEMS) >= _ITEMS_KEPT:
+        _ITEMS.clear()
+    made = step_item(step, now, zone, lang)
+    _ITEMS[key] = (application, made)
+    return made
+
+
 def agenda(steps: Sequence[Step], now: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
     """Every application's next step, most urgent first, as an ordered list."""
     if not steps:
         return element("p", _t(lang, "empty"))
-    items = "".join(step_item(step, now, zone, lang) for step in steps)
+    items = "".join(_remembered_item(step, now, zone, lang) for step in steps)
     return element("ol", items, raw=True, class_="orei-agenda")
 
 
