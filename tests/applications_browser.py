@@ -96,3 +96,60 @@ def agenda_times(form) -> dict[str, list[str]]:
 def document_of(page) -> dict:
     """The document the page holds, parsed."""
     return json.loads(page.locator(f'{FORM} [name="document"]').input_value())
+
+
+def interview(ended, tz="Asia/Tokyo", **more):
+    """An interview of the file: its end, its zone and any more of its keys."""
+    return {"ended": ended, "tz": tz, **more}
+
+
+def application(identifier, company, interviews=(), stage="first-interview", **more):
+    """An application of the file with the keys it must have."""
+    return {
+        "id": identifier,
+        "company": company,
+        "role": "",
+        "stage": stage,
+        "interviews": list(interviews),
+        **more,
+    }
+
+
+# A file for every test that needs applications of every kind (the trust tests too).
+# One application for each kind of step on 28 April 2026 at 16:00 in Tokyo, and the step
+# the agenda must show. The dates to expect come from the planner, in the test.
+CASES = {
+    "Aoba": ("send-thank-you", [interview("2026-04-28T15:00+09:00")]),
+    "Kiri": (
+        "wait",
+        [
+            interview(
+                "2026-04-14T10:30-04:00",
+                "America/New_York",
+                timeline="2w",
+                buffer=2,
+                thank_you_sent="2026-04-14",
+            )
+        ],
+    ),
+    "Hinoki": ("follow-up", [interview("2026-04-10T14:00+09:00", thank_you_sent="2026-04-10")]),
+    "Momiji": (
+        "follow-up",
+        [
+            interview("2026-03-02T10:00+09:00", thank_you_sent="2026-03-02"),
+            interview("2026-04-20T17:00+09:00", closures=["new-year", "obon"]),
+        ],
+    ),
+}
+DOCUMENT = {
+    "format": "orei-applications",
+    "version": 1,
+    "applications": [
+        application(f"case-{number}", company, interviews)
+        for number, (company, (_, interviews)) in enumerate(CASES.items())
+    ]
+    + [
+        application("offer", "Sakura", stage="offer", offer_deadline="2026-05-08"),
+        application("over", "Tsubaki", stage="rejected"),
+    ],
+}

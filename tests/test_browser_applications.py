@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl, urlsplit
 import icalendar
 import pytest
 from applications_browser import (
+    CASES,
+    DOCUMENT,
     FORM,
     KEYS,
     NOW,
@@ -32,7 +34,7 @@ from applications_browser import (
 )
 from browser import fill, in_widget_zones, open_calculator, settled
 
-from orei.applications.file_format import read_file, write_file
+from orei.applications.file_format import MAX_FILE_BYTES, read_file, write_file
 from orei.interview_time import split_ended
 from orei.plan import iso_time, make_plan
 
@@ -44,60 +46,6 @@ AOBA = {
     "recruiter_name": "佐藤",
     "ended_date": "2026-04-28",
     "ended_time": "15:00",
-}
-
-
-def interview(ended, tz="Asia/Tokyo", **more):
-    return {"ended": ended, "tz": tz, **more}
-
-
-def application(identifier, company, interviews=(), stage="first-interview", **more):
-    return {
-        "id": identifier,
-        "company": company,
-        "role": "",
-        "stage": stage,
-        "interviews": list(interviews),
-        **more,
-    }
-
-
-# One application for each kind of step on 28 April 2026 at 16:00 in Tokyo, and the step
-# the agenda must show. The dates to expect come from the planner, in the test.
-CASES = {
-    "Aoba": ("send-thank-you", [interview("2026-04-28T15:00+09:00")]),
-    "Kiri": (
-        "wait",
-        [
-            interview(
-                "2026-04-14T10:30-04:00",
-                "America/New_York",
-                timeline="2w",
-                buffer=2,
-                thank_you_sent="2026-04-14",
-            )
-        ],
-    ),
-    "Hinoki": ("follow-up", [interview("2026-04-10T14:00+09:00", thank_you_sent="2026-04-10")]),
-    "Momiji": (
-        "follow-up",
-        [
-            interview("2026-03-02T10:00+09:00", thank_you_sent="2026-03-02"),
-            interview("2026-04-20T17:00+09:00", closures=["new-year", "obon"]),
-        ],
-    ),
-}
-DOCUMENT = {
-    "format": "orei-applications",
-    "version": 1,
-    "applications": [
-        application(f"case-{number}", company, interviews)
-        for number, (company, (_, interviews)) in enumerate(CASES.items())
-    ]
-    + [
-        application("offer", "Sakura", stage="offer", offer_deadline="2026-05-08"),
-        application("over", "Tsubaki", stage="rejected"),
-    ],
 }
 
 
@@ -350,3 +298,15 @@ def test_the_worksheets_ticks_are_kept_with_an_interview(page, site_url):
     reflection = document_of(page)["applications"][0]["interviews"][0]["reflection"]
     assert reflection == {"worksheet": "facts-1 improve-1"}
     assert form.locator('[data-result="worksheet"]').is_hidden()
+
+
+def test_a_file_too_large_is_refused_unread_and_changes_nothing(page, site_url):
+    form = open_applications(page, site_url)
+    add_application(form, **AOBA)
+    before = document_of(page)
+    huge = json.dumps(DOCUMENT).encode().ljust(MAX_FILE_BYTES + 1, b" ")
+    import_file(form, huge, "huge.json")
+    error = form.locator('[data-error-for="import"]')
+    assert "Nothing was imported, and nothing changed." in error.inner_text()
+    assert f"over {MAX_FILE_BYTES // 1_000_000} MB" in error.inner_text()
+    assert document_of(page) == before
