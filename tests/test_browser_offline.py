@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser import assert_clean, in_widget_zones, wait_for_result
+from applications_browser import FORM, add_application, item, keep, open_applications
+from browser import assert_clean, in_widget_zones, settled, wait_for_result
 
 pytestmark = [pytest.mark.browser, in_widget_zones]
 
@@ -39,6 +40,16 @@ def test_guide_and_widgets_work_offline_after_a_first_visit(context, seen, site_
     # A page never opened before comes from the cache too.
     page.goto(site_url + "glossary/")
     assert page.locator("h1").first.inner_text().strip()
+
+    # So does My applications, never opened online: its widget works and keeps what it is given.
+    form = open_applications(page, site_url, now=None)
+    keep(form)
+    add_application(form, company="Aoba Systems", ended_date="2026-05-06", ended_time="10:00")
+    assert "Send the thank-you email" in item(form, "Aoba Systems").inner_text()
+    page.reload()
+    assert (
+        "Aoba Systems" in settled(page.locator(FORM)).locator('[data-result="agenda"]').inner_text()
+    )
     context.set_offline(False)
     # The service worker's own tries at the network fail while offline; nothing else may.
     assert_clean(seen, allow_console=("net::ERR_INTERNET_DISCONNECTED", "net::ERR_FAILED"))

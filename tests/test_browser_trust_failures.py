@@ -39,6 +39,7 @@ WIDGETS = {
     "write-email/": ("email", "email generator could not start"),
     "ja/write-email/": ("email", "メール作成ツールを起動できませんでした"),
     "calendar/": ("business-day", "could not start"),
+    "applications/": ("applications", "cannot show or change your applications"),
 }
 OLDER = dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp()
 # Chromium reports each response it did not get as a console error of its own.
