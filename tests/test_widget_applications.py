@@ -17,8 +17,8 @@ import icalendar
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from orei_widgets import agenda_month, applications_view, dispatch
 from orei_widgets import applications as widget
-from orei_widgets import dispatch
 from orei_widgets.applications_form import interview_values, read_interview
 from orei_widgets.applications_view import readable_field
 from orei_widgets.warm_up import warm_up_requests
@@ -280,6 +280,22 @@ def test_a_remembered_item_still_follows_the_clock_the_zone_and_the_language():
     assert len(set(agendas[:4])) == 4
     assert agendas[4] == agendas[0]
     assert agendas[0] == ask("update", state)["results"]["agenda"]
+
+
+def test_remembered_views_are_the_views_made_afresh(monkeypatch):
+    state, _ = saved()
+    marked = {**state, "target": read_file(state["document"])[0].id}
+    later = NOW + dt.timedelta(days=20)
+    asked = [("update", state, NOW), ("mark-sent", marked, NOW), ("update", state, later)]
+    remembered = [ask(action, fields, now=now) for action, fields, now in asked]
+    for (action, fields, now), view in zip(asked, remembered, strict=True):
+        # The same request with nothing remembered: the same agenda and month tables.
+        monkeypatch.setattr(agenda_month, "_TABLES", {})
+        monkeypatch.setattr(applications_view, "_ITEMS", {})
+        fresh = ask(action, fields, now=now)
+        assert fresh["results"]["agenda"] == view["results"]["agenda"]
+        assert fresh["results"]["month-view"] == view["results"]["month-view"]
+    assert remembered[0]["results"]["month-view"] != remembered[1]["results"]["month-view"]
 
 
 # Files
