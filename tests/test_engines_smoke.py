@@ -18,6 +18,9 @@ import icalendar
 import pytest
 from engines import ENGINES, Engines, foreign, wait_until
 
+from orei.applications.agenda import build_agenda
+from orei.applications.exports import applications_ics
+from orei.applications.file_format import read_file
 from orei.calendar_export import plan_to_ics
 from orei.compose import compose
 from orei.plan import make_plan
@@ -34,6 +37,7 @@ LOCALES = {"en-US": ("", "en"), "ja-JP": ("ja/", "ja")}
 QUICK = {("UTC", "en-US"), ("Asia/Tokyo", "ja-JP")}
 FOLLOW_UP = 'form[data-orei-widget="follow-up"]'
 EMAIL = 'form[data-orei-widget="email"]'
+APPLICATIONS = 'form[data-orei-widget="applications"]'
 # Two interviews: Golden Week ahead, and an evening one before the New Year closure.
 INTERVIEWS = (("2026-04-28", "15:00"), ("2026-12-25", "19:00"))
 MAIL_FIELDS = {
@@ -200,6 +204,36 @@ def test_email_matches_orei(open_page, engine, zone, locale):
     copied = page.clipboard_text()
     assert expected.subject in copied
     assert expected.body in copied
+
+
+@pytest.mark.parametrize(("engine", "zone", "locale"), matrix())
+def test_applications_match_orei_and_are_kept(open_page, site_url, engine, zone, locale):
+    prefix, lang = LOCALES[locale]
+    path = f"{prefix}applications/"
+    page = open_page(engine, zone, locale, path)
+    page.wait_for(f"{APPLICATIONS}[data-orei-ready]")
+    company = MAIL_FIELDS[lang]["company"]
+    ended_date, ended_time = INTERVIEWS[1]  # ahead of the clock: every step is to come
+    page.fill(APPLICATIONS, company=company, ended_date=ended_date, ended_time=ended_time)
+    page.click(f'{APPLICATIONS} [data-action="save"]')
+    page.settled(APPLICATIONS)
+    page.click(f'{APPLICATIONS} [name="keep"]')
+    page.settled(APPLICATIONS)
+    # The file the page exports is the one orei reads; its agenda and .ics are orei's.
+    applications = read_file(page.download(f'{APPLICATIONS} [data-action="export-json"]').data)
+    assert [application.company for application in applications] == [company]
+    now = dt.datetime.now(dt.UTC)
+    (step,) = build_agenda(applications, now)
+    moments = {step.to_json_dict()[key] for key in ("from", "until")} - {None}
+    assert moments <= set(times(page, APPLICATIONS, "agenda"))
+    ics = page.download(f'{APPLICATIONS} [data-action="export-ics"]').data
+    assert events(ics) == events(applications_ics(applications, now, now, lang).encode())
+    assert events(ics), "the calendar file has no events"
+    # Kept in this engine's storage: a new visit shows it.
+    page.goto(site_url + path)
+    page.wait_for(f"{APPLICATIONS}[data-orei-ready]")
+    page.settled(APPLICATIONS)
+    assert company in page.text(f'{APPLICATIONS} [data-result="agenda"]')
 
 
 SERVICE_WORKER_ACTIVE = (
