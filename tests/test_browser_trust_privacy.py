@@ -2,7 +2,8 @@
 
 Every request of the context is recorded, from pages, the Python worker and the
 service worker: all go to the site's own host, and none carries what was typed,
-not even to that host. Storage holds nothing typed until the reader asks.
+not even to that host. Storage holds nothing typed until the reader asks, and the
+applications page's "Delete everything" leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import datetime as dt
 import re
 
 import pytest
-from browser import assert_clean, fill, in_widget_zones, open_calculator, watch
+from applications_browser import KEYS, add_application, keep, open_applications, press
+from browser import assert_clean, fill, in_widget_zones, open_calculator, settled, watch
 from email_browser import choose, covering_forms, fill_shown
 from test_browser_trust_a11y import site_pages
 from test_widget_injection import EMAIL_TEXT_FIELDS
@@ -88,6 +90,36 @@ def use_the_generator(page, site_url, prefix=""):
     assert typed == set(EMAIL_TEXT_FIELDS)
 
 
+def use_the_applications(page, site_url, prefix="", *, kept=False):
+    """Add an application with the mark in its texts, use every button, open the generator."""
+    form = open_applications(page, site_url, prefix + "applications/", now=None)
+    if kept:
+        keep(form)
+    company = f"{MARK}-company"
+    add_application(
+        form,
+        company=company,
+        recruiter_name=f"{MARK}-recruiter",
+        notes=f"{MARK}-notes",
+        ended_date="2026-04-28",
+        ended_time="15:00",
+    )
+    press(form, company, "mark-sent")
+    form.locator('[data-result="notice"] [data-action="undo"]').click()  # to write it below
+    settled(form)
+    for action in ("export-json", "export-csv", "export-ics"):
+        with page.expect_download():
+            form.locator(f'[data-action="{action}"]').click()
+    form.locator('[name="recruiter_email"]').fill(MARK)  # an error that quotes the mark back
+    form.locator('[data-error-for="recruiter_email"]', has_text=MARK).wait_for()
+    form.locator('[name="recruiter_email"]').fill("")
+    settled(form)
+    form.locator('[data-action="write-email"]').first.click()  # the thank-you, still to send
+    page.wait_for_url(re.compile(r"/write-email/"))
+    page.locator('form[data-orei-widget="email"] [data-result="body"]', has_text=MARK).wait_for()
+    return form
+
+
 def search_for_the_mark(page, site_url):
     page.goto(site_url)
     page.locator("input.md-search__input").click()
@@ -106,6 +138,7 @@ def test_no_request_leaves_the_host_or_carries_what_was_typed(recorded, site_url
     for prefix in ("", "ja/"):
         use_the_calculator(page, site_url, prefix)
         use_the_generator(page, site_url, prefix)
+        use_the_applications(page, site_url, prefix, kept=True)
     search_for_the_mark(page, site_url)
     assert len(seen.requests) > 50
     assert seen.foreign_requests() == []
@@ -120,6 +153,7 @@ def test_nothing_typed_is_stored_until_the_reader_asks(recorded, site_url):
     page.clock.set_fixed_time(NOW)
     use_the_calculator(page, site_url)
     use_the_generator(page, site_url)
+    use_the_applications(page, site_url)
     search_for_the_mark(page, site_url)
     assert MARK not in page.evaluate(EVERYTHING_STORED)
     # The one thing kept on request: the reader's own details, once the box is ticked.
@@ -157,3 +191,28 @@ def test_the_about_page_says_what_stays_in_the_browser(page, site_url, path, say
     section = page.locator("article").inner_text()
     for sentence in says:
         assert sentence in section
+
+
+@in_widget_zones
+def test_applications_are_kept_only_after_the_tick_and_all_gone_after_delete(recorded, site_url):
+    context, _seen, _sent = recorded
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    form = use_the_applications(page, site_url)
+    assert MARK not in page.evaluate(EVERYTHING_STORED)
+    form = open_applications(page, site_url, now=None)
+    add_application(form, company=f"{MARK}-kept", ended_date="2026-04-28", ended_time="15:00")
+    assert MARK not in page.evaluate(EVERYTHING_STORED)
+    keep(form)
+    assert f"{MARK}-kept" in page.evaluate(EVERYTHING_STORED)
+    form.locator("details.orei-delete summary").click()
+    form.locator('[data-action="delete-everything"]').click()
+    settled(form)
+    assert MARK not in page.evaluate(EVERYTHING_STORED)
+    assert page.evaluate(KEYS) == []
+    assert not form.locator('[name="keep"]').is_checked()
+    # Gone from the page as well, and still gone after a reload.
+    assert MARK not in form.locator('[data-result="agenda"]').inner_text()
+    page.reload()
+    form = settled(page.locator('form[data-orei-widget="applications"][data-orei-ready]'))
+    assert MARK not in page.content()

@@ -41,13 +41,23 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The address a page is kept under: without its fragment or query. A page's address can
+// carry what the reader typed (the e-mail handoff's `#company=…`), which must not be
+// written to disk unasked; the cache is matched without them anyway.
+function pageKey(request) {
+  const url = new URL(request.url);
+  url.hash = "";
+  url.search = "";
+  return url.href;
+}
+
 async function fromNetworkFirst(request) {
   // Pages (and what a page asks for without a cache): the newest build when online, the
   // cached one when not.
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") cache.put(request, response.clone());
+    if (response.ok && response.type === "basic") cache.put(pageKey(request), response.clone());
     return response;
   } catch (error) {
     const cached = (await cache.match(request, { ignoreSearch: true })) || (await cache.match("404.html"));
