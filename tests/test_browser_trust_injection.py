@@ -1,13 +1,18 @@
-"""Hostile text typed into every text field of both widgets, in Chromium under the site's policy.
+"""Hostile text typed into every text field of the widgets, in Chromium under the site's policy.
 
 Each payload must show as text (no dialog, no new element), must not break the
-`.eml` headers, the `mailto:` link or the `.ics` file, and must leave the widget
-working. `test_widget_injection` checks the same files for every field on the host.
+`.eml` headers, the `mailto:` link, the `.ics` or `.csv` file, and must leave the widget
+working; on the applications page, in imported files too. `test_widget_injection` checks
+the same files for every field on the host.
 """
 
 from __future__ import annotations
 
+import copy
+import csv
 import datetime as dt
+import io
+import json
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
@@ -15,11 +20,15 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import icalendar
 import pytest
-from browser import in_widget_zones
+from applications_browser import DOCUMENT, document_of, download, import_file
+from browser import fill, in_widget_zones, settled
 from email_browser import choose, covering_forms, fill_shown
+from orei_widgets.applications_form import MULTILINE
 from test_widget_injection import FOLLOW_UP_TEXT_FIELDS, PAYLOADS
 
+from orei.applications.file_format import read_file
 from orei.email_templates import load_template
+from orei.errors import InputError
 
 pytestmark = [pytest.mark.browser, in_widget_zones]
 
@@ -111,4 +120,94 @@ def test_a_shared_link_cannot_plant_markup(page, site_url, payload):
     assert form.locator('[name="company"]').input_value() == payload
     form.locator('[data-result="body"]', has_text=payload[:10]).wait_for()
     assert form.locator(f":is({ACTIVE})").count() == 0
+    assert dialogs == []
+
+
+def fix_what_is_refused(form, ordinary: dict[str, str]) -> list[str]:
+    """Give each field that shows an error an ordinary value, until none does; their names."""
+    fixed = []
+    for _ in range(20):
+        shown = form.locator("[data-error-for]:not([hidden])")
+        if shown.count() == 0:
+            return fixed
+        name = shown.first.get_attribute("data-error-for")
+        assert name not in fixed, f"{name} still refused: {shown.first.inner_text()}"
+        form.locator(f'[name="{name}"]').fill(ordinary.get(name, ""))
+        settled(form)
+        fixed.append(name)
+    raise AssertionError("errors never cleared")
+
+
+def exports_parse(page, form) -> None:
+    """The JSON, CSV and .ics exports are real downloads that read back."""
+    _, data = download(page, form, "export-json")
+    read_file(data)
+    _, data = download(page, form, "export-csv")
+    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    _, data = download(page, form, "export-ics")
+    assert list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())
+def test_the_applications_page_shows_any_typed_text_as_text(page, site_url, payload):
+    form, dialogs = open_widget(page, site_url, "applications/", "applications")
+    before = element_count(page)
+    form.locator("details.orei-reflection summary").click()
+    fields = form.locator(
+        ".orei-editor :is(input[type=text], input[type=email], textarea)[name]"
+    ).evaluate_all("boxes => boxes.map((box) => box.name)")
+    assert {"company", "role", "recruiter_name", "notes", "tz", "closed_dates"} <= set(fields)
+    for name in fields:
+        form.locator(f'[name="{name}"]').fill(payload)
+    # What each field holds: a one-line field drops line breaks, as browsers do.
+    typed = {name: form.locator(f'[name="{name}"]').input_value() for name in fields}
+    fill(form, ended_date="2026-04-28", ended_time="15:00")
+    form.locator('[data-action="save"]').click()
+    settled(form)
+    assert element_count(page) == before
+    assert dialogs == []
+    # Whatever the rules refuse says so beside its field; the rest is saved as typed.
+    refused = fix_what_is_refused(form, {"tz": "Asia/Tokyo", "company": "Aoba"})
+    assert "tz" in refused
+    form.locator('[data-action="save"]').click()
+    settled(form)
+    (saved,) = document_of(page)["applications"]
+    kept = [name for name in ("company", "role", "notes") if name not in refused]
+    for name in kept:
+        assert saved[name] == (typed[name] if name in MULTILINE else typed[name].strip()), name
+    # As text, character for character (the rendered text would fold runs of spaces).
+    assert form.locator(".orei-step-company").text_content() == saved["company"]
+    assert element_count(page) == before
+    exports_parse(page, form)
+    assert dialogs == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())
+def test_an_imported_file_cannot_plant_markup(page, site_url, payload):
+    form, dialogs = open_widget(page, site_url, "applications/", "applications")
+    before = element_count(page)
+    held = form.locator('[name="document"]').input_value()
+    hostile = copy.deepcopy(DOCUMENT)
+    for one in hostile["applications"]:
+        one.update(dict.fromkeys(("company", "role", "recruiter_name", "department"), payload))
+        one["notes"] = payload
+        for each in one["interviews"]:
+            each["reflection"] = {"facts": payload}
+    data = json.dumps(hostile, ensure_ascii=False).encode()
+    import_file(form, data)
+    assert element_count(page) == before
+    assert dialogs == []
+    try:
+        expected = read_file(data)
+    except InputError:
+        # Refused as a whole (the long text), with the reason, and nothing imported.
+        error = form.locator('[data-error-for="import"]')
+        assert "Nothing was imported, and nothing changed." in error.inner_text()
+        assert form.locator('[name="document"]').input_value() == held
+        return
+    assert form.locator("li.orei-step").count() == len(expected)
+    shown = form.locator(".orei-step-company").all_inner_texts()
+    assert set(shown) == {application.company for application in expected}
+    exports_parse(page, form)
+    assert element_count(page) == before
     assert dialogs == []
