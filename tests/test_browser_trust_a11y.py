@@ -2,7 +2,7 @@
 
 axe-core (from node_modules, injected as an init script, which a page's policy
 does not govern) checks every page in both languages in the light and the dark
-palette, and both widgets while they show results and errors. The rest checks
+palette, and the widgets while they show results and errors. The rest checks
 what axe cannot see: names and live regions of the widgets' controls, the
 order of focus, the keyboard alone, reflow at 320 px and signals that are more
 than a colour.
@@ -11,19 +11,30 @@ than a colour.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from browser import ROOT, assert_clean, in_widget_zones, watch
+from applications_browser import DOCUMENT, add_application, import_file, item, keep
+from browser import ROOT, assert_clean, in_widget_zones, settled, watch
 from email_browser import open_generator
+from orei_widgets.applications import INPUT_SLOTS as APPLICATIONS_INPUT_SLOTS
 from orei_widgets.follow_up import INPUT_SLOTS as FOLLOW_UP_INPUT_SLOTS
 
 from orei.email_fields import example_fields
 from orei.email_templates import template_keys
 
 pytestmark = pytest.mark.browser
-NOT_ANNOUNCED = {"summary", *FOLLOW_UP_INPUT_SLOTS}
+NOT_ANNOUNCED = {
+    "follow-up": {"summary", *FOLLOW_UP_INPUT_SLOTS},
+    "email": {"summary"},
+    # The whole agenda and its calendar, read out after every change, would drown the
+    # notice that says what changed; the editor's interviews are part of the form.
+    # The choice a file asks for is news, though: focus moves to it and it is read out.
+    "applications": {"summary", "agenda", "month-view", "interviews"}
+    | set(APPLICATIONS_INPUT_SLOTS) - {"import"},
+}
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)
@@ -43,7 +54,7 @@ def site_pages(site_dir: Path) -> list[str]:
         if "assets" not in p.parts and p.parent != site_dir / "search"
     )
     pages = ["" if p == "./" else p for p in pages]
-    assert len(pages) == 26  # 13 pages in English and Japanese
+    assert len(pages) == 28  # 14 pages in English and Japanese
     return [*pages, "404.html"]
 
 
@@ -67,7 +78,14 @@ def open_context(chromium, browser_zone):
         assert_clean(seen)
 
 
+# Finite animations done: a button enabled a moment ago fades to its colours (Material's
+# transitions), and axe measuring contrast halfway would report a colour no one sees.
+TRANSITIONS_DONE = """() => document.getAnimations().every((a) => a.playState !== "running"
+  || a.effect.getComputedTiming().endTime === Infinity)"""
+
+
 def axe(page) -> list[str]:
+    page.wait_for_function(TRANSITIONS_DONE)
     return page.evaluate(RUN_AXE)
 
 
@@ -144,6 +162,40 @@ def test_the_generator_passes_axe_with_results_and_with_errors(
 
 
 @in_widget_zones
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_applications_page_passes_axe_with_results_and_with_errors(
+    open_context, site_url, scheme, lang
+):
+    page = open_context(color_scheme=scheme).new_page()
+    form = ready(page, site_url, ("" if lang == "en" else "ja/") + "applications/", "applications")
+    assert axe(page) == []  # empty, before anything is added
+    import_file(form, json.dumps(DOCUMENT).encode())
+    keep(form)
+    form.locator("li.orei-step--overdue").first.wait_for()
+    form.locator('[data-result="month-view"] table').first.wait_for()
+    assert axe(page) == []
+    # An editor error and a refused file, shown beside the agenda.
+    form.locator('[name="recruiter_email"]').fill("sato at aoba")
+    form.locator('[name="recruiter_email"]').blur()  # its change, before the file is chosen
+    settled(form)
+    form.locator('[data-error-for="recruiter_email"]:not([hidden])').wait_for()
+    assert axe(page) == []
+    import_file(form, b'{"format": "orei-applications", "version": 1, "applications": [')
+    form.locator('[data-error-for="import"]:not([hidden])').wait_for()
+    assert axe(page) == []
+    # Data another tab wrote, and data that cannot be read: the conflict and the problem.
+    page.evaluate(
+        "() => { localStorage.setItem('orei:store:applications:document', '{');"
+        " localStorage.setItem('orei:store:applications', '99'); }"
+    )
+    page.reload()
+    settled(page.locator('form[data-orei-widget="applications"][data-orei-ready]'))
+    form.locator('[data-result="storage-problem"]:not([hidden])').wait_for()
+    assert axe(page) == []
+
+
+@in_widget_zones
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_every_template_of_the_generator_passes_axe(open_context, site_url, lang):
     page = open_context().new_page()
@@ -173,12 +225,24 @@ CONTROL_NAMES = """form => [...form.querySelectorAll(
   })"""
 
 
+WIDGET_PATHS = {
+    "follow-up/": "follow-up",
+    "ja/follow-up/": "follow-up",
+    "write-email/": "email",
+    "ja/write-email/": "email",
+    "applications/": "applications",
+    "ja/applications/": "applications",
+}
+
+
 @in_widget_zones
-@pytest.mark.parametrize("path", ["follow-up/", "ja/follow-up/", "write-email/", "ja/write-email/"])
+@pytest.mark.parametrize("path", WIDGET_PATHS)
 def test_every_control_has_a_name_and_results_are_announced_politely(open_context, site_url, path):
     page = open_context().new_page()
-    widget = "follow-up" if "follow-up" in path else "email"
+    widget = WIDGET_PATHS[path]
     form = ready(page, site_url, path, widget)
+    if widget == "applications":  # its agenda's buttons exist once there are applications
+        import_file(form, json.dumps(DOCUMENT).encode())
     names = form.evaluate(CONTROL_NAMES)
     assert len(names) >= 10
     assert [control for control, name in names if not name] == []
@@ -187,7 +251,7 @@ def test_every_control_has_a_name_and_results_are_announced_politely(open_contex
     # neither is announced (no result twice, no control as news).
     for slot in form.locator("[data-result]").all():
         region = slot.locator("xpath=ancestor::*[@aria-live][1]")
-        if slot.get_attribute("data-result") in NOT_ANNOUNCED:
+        if slot.get_attribute("data-result") in NOT_ANNOUNCED[widget]:
             assert region.count() == 0
             continue
         assert region.get_attribute("aria-live") == "polite"
@@ -258,6 +322,54 @@ def test_the_generator_works_with_the_keyboard_alone(open_context, site_url):
     assert info.value.suggested_filename.endswith(".eml")
 
 
+# A button's action first: the agenda's buttons all send their application as `target`.
+ACTIVE_CONTROL = "document.activeElement.dataset.action || document.activeElement.name || ''"
+
+
+def tab_to(page, control: str, limit: int = 200) -> list[str]:
+    """Press Tab until `control` (a name or a data-action) has focus; what was reached."""
+    reached = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate(ACTIVE_CONTROL))
+        if reached[-1] == control:
+            return reached
+    raise AssertionError(f"Tab never reached {control}: {reached}")
+
+
+@in_widget_zones
+def test_the_applications_page_works_with_the_keyboard_alone(open_context, site_url):
+    page = open_context(accept_downloads=True).new_page()
+    form = ready(page, site_url, "applications/", "applications")
+    page.locator("body").focus()
+    reached = tab_to(page, "keep")
+    page.keyboard.press("Space")
+    settled(form)
+    assert form.locator('[name="keep"]').is_checked()
+    reached += tab_to(page, "company")
+    page.keyboard.type("Aoba Systems")
+    reached += tab_to(page, "ended_date")
+    page.keyboard.type("04282026")  # Chromium's date field takes the digits in the locale's order
+    reached += tab_to(page, "ended_time")  # past the date's own parts and its picker
+    page.keyboard.type("0300P")
+    reached += tab_to(page, "save")
+    page.keyboard.press("Enter")
+    settled(form)
+    aoba = item(form, "Aoba Systems")
+    assert "Send the thank-you email" in aoba.inner_text()
+    # Focus is on the saved application: its buttons are the next stops.
+    assert page.evaluate("document.activeElement.id") == aoba.get_attribute("id")
+    reached += tab_to(page, "mark-sent", limit=5)
+    page.keyboard.press("Enter")
+    settled(form)
+    assert "follow up from" in item(form, "Aoba Systems").inner_text()
+    reached += tab_to(page, "export-json")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename.endswith(".json")
+    assert {"keep", "company", "ended_date", "save", "mark-sent", "export-json"} <= set(reached)
+
+
 def overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
@@ -287,6 +399,19 @@ def test_widgets_with_results_reflow_at_320_pixels(open_context, site_url, lang)
     form.locator('[name="company"]').fill("Aoba Systems Kabushiki Kaisha, Tokyo headquarters")
     form.locator('[name="topic"]').fill("the migration of the payment platform " * 4)
     form.locator('[data-result="body"]', has_text="Kabushiki").wait_for()
+    assert overflow(page) <= 0
+    form = ready(page, site_url, prefix + "applications/", "applications")
+    add_application(
+        form,
+        company="Aoba Systems Kabushiki Kaisha, Tokyo headquarters, platform division",
+        recruiter_name="Sato",
+        ended_date="2026-12-25",
+        ended_time="19:00",
+    )
+    import_file(form, json.dumps(DOCUMENT).encode())
+    form.locator('[data-action="import-add"]').click()  # the choice shows too: add to it
+    settled(form)
+    form.locator('[data-result="month-view"] table').nth(1).wait_for()
     assert overflow(page) <= 0
 
 
