@@ -41,13 +41,13 @@ lint: setup
 	$(VENV)/bin/ruff format --check src widgets tests hooks
 
 test: setup chromium engines lint
-	$(VENV)/bin/pytest $(PYTEST_ENGINES)
+	$(VENV)/bin/pytest $(PYTEST_MATRIX)
 	# The same widgets once more with the worker booting from the wheels (the debug path).
 	$(VENV)/bin/pytest -q --orei-runtime=debug tests/test_browser_business_day.py \
 		tests/test_browser_performance_paths.py
 
 # CI's run: the same, with the smoke set in every engine x zone x locale.
-test-full: PYTEST_ENGINES := --engines=full
+test-full: PYTEST_MATRIX := --matrix=full
 test-full: test
 
 bench: setup chromium engines

@@ -197,6 +197,14 @@ def host_headers(site_dir: Path) -> dict[str, str]:
 
 def pytest_addoption(parser) -> None:
     parser.addoption(
+        "--matrix",
+        choices=("quick", "full"),
+        default="quick",
+        help="quick (`make test`): widget tests in UTC only, the smoke set's engines each in"
+        " both zones and locales but not every pairing, the heaviest sweeps on the default"
+        " boot path; full (`make test-full`, CI): every case marked full_matrix as well",
+    )
+    parser.addoption(
         "--orei-runtime",
         choices=("fast", "debug"),
         default="fast",
@@ -237,7 +245,26 @@ WIDGET_ZONES = ("UTC", "Asia/Tokyo")
 A widget test takes them with `@in_widget_zones`, a module of them with
 `pytestmark = [..., in_widget_zones]`; fixtures that make contexts read `browser_zone`."""
 
-in_widget_zones = pytest.mark.parametrize("browser_zone", WIDGET_ZONES)
+in_widget_zones = pytest.mark.parametrize(
+    "browser_zone",
+    # Tokyo is the zone the site was first proven in; the quick run keeps the other one.
+    [
+        WIDGET_ZONES[0],
+        *(pytest.param(zone, marks=pytest.mark.full_matrix) for zone in WIDGET_ZONES[1:]),
+    ],
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Leave out the cases marked `full_matrix` unless `--matrix=full`."""
+    if config.getoption("--matrix") == "full":
+        return
+    kept, left = [], []
+    for item in items:
+        (left if item.get_closest_marker("full_matrix") else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 @pytest.fixture
