@@ -311,8 +311,8 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     copy_glue(project, assets)
     _write_if_changed(assets / email_form.CSS_NAME, email_form.visibility_css())
     runtime_path = f"{ASSETS_PATH}/runtime"
-    # No preload hints: measured, they made warm visits slower (the page and the worker
-    # both read the large files) and gained nothing the early worker does not.
+    # No preload hints: they made warm visits slower (the page and the worker both read
+    # the large files) and gained nothing the early worker does not.
     search_later = (project / "widgets" / "js" / "search-later.js").read_text("utf-8")
     hints.add_hints_to_site(site_dir, preload=[], inline=[search_later])
     # What the service worker keeps for offline visits: what the snapshot boot reads. The
@@ -331,8 +331,8 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
         },
     )
     # Last, once every page and script is final: compressed copies of the large runtime
-    # files and of the pages, scripts and styles (measured: a first visit's pages and
-    # theme were about 0.5 MB uncompressed, which a slow connection feels).
+    # files and of the pages, scripts and styles, which a slow connection feels on a
+    # first visit as much as the runtime.
     large = [*(directory / name for name in PRECOMPRESSED), bundle, *snapshot.files]
     compression.precompress(sorted({*large, *compression.site_text_files(site_dir)}), cache)
     return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock, bundle, snapshot)

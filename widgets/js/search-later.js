@@ -1,7 +1,7 @@
 // Inlined by the build into the <head> of pages that hold a widget, before the theme's
 // scripts (orei_site.hints). Material starts its search worker as soon as its bundle
-// runs; building the English and Japanese index then took about 300 ms of CPU, on these
-// 2 cores exactly while Python was booting. Here the search worker starts once every
+// runs, and building the English and Japanese index then competes for the CPU with
+// Python's boot, which the reader is waiting for. Here the search worker starts once every
 // widget has answered, or as soon as the reader goes to the search field, or after 5 s
 // (a widget that never answers must not cost the reader their search).
 (() => {

@@ -68,8 +68,9 @@ const info = debug ? Promise.resolve({}) : buildInfo();
 let snapshot = info.then((build) => (build.snapshot ? bytes(build.snapshot).then(expand) : null));
 for (const started of [loader, emscripten, snapshot]) started?.catch(() => {}); // awaited below
 
-// The expanded snapshot is 31.5 MB. Pyodide keeps what it is given in its settings for
-// the whole visit, so it gets a thenable that lets go of the bytes once they are read.
+// The expanded snapshot is the interpreter's whole memory. Pyodide keeps what it is
+// given in its settings for the whole visit, so it gets a thenable that lets go of the
+// bytes once they are read.
 function handOver() {
   return {
     then(resolve, reject) {
