@@ -38,7 +38,6 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 ASSETS_PATH = "assets/orei"
 # Large files served with precompressed copies beside them (`NAME.br`, `NAME.gz`).
 PRECOMPRESSED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-# The line of worker.js that the build fills in with the fast path's versioned names.
 # widgets/js files that are not copied as they are: the build writes sw.js to the root
 # and puts search-later.js inline into the pages that hold a widget.
 NOT_GLUE = frozenset({"sw.js", "search-later.js"})
