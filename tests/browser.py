@@ -29,9 +29,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     # Chrome's own address-bar popup is a WebUI page that Chrome loads for each new window
-    # (each Playwright page): on these 2 cores it took about 0.6 s of CPU in the middle
-    # of the visit being measured (a trace showed it; a visit in the same tab does not
-    # load it). Not part of any page under test.
+    # (each Playwright page), taking CPU in the middle of the visit under test (a visit in
+    # the same tab does not load it). Not part of any page under test; benchmarks/README.md
+    # has its cost.
     "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ]
 

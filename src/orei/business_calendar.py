@@ -135,7 +135,7 @@ def holiday(day: dt.date) -> Holiday | None:
 @cache
 def _holidays_by_date(year: int, month: int) -> dict[dt.date, Holiday]:
     # One jpholiday pass a month, cached: widgets ask about every day of a month per
-    # keystroke, and a whole year costs jpholiday about 75 ms on a fast machine.
+    # keystroke, and asking jpholiday for a whole year would cost far more than a frame.
     found = {}
     for day, name_ja in jpholiday.month_holidays(year, month):
         name_en, name_ja = _holiday_names(name_ja)
