@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from orei.dates import JAPAN
 from orei.errors import InputError
-from orei.interview_time import JAPAN
 from orei.messages import message
 from orei.plan import make_plan
 from orei.plan_text import plan_lines

@@ -20,7 +20,7 @@ from zoneinfo import available_timezones
 
 import jinja2
 
-from orei import date_text
+from orei import dates
 from orei.business_calendar import holidays_in_year
 from orei.email_templates import templates
 from orei.messages import message
@@ -95,8 +95,8 @@ def holidays_table(today: dt.date, lang: str, months: int = 12) -> str:
     head = message(lang, "ui.holidays.table_head")
     lines = [head, "|" + "---|" * head.count("|", 1)]
     for h in rows:
-        day = date_text.date(h.date, lang, with_weekday=False)
-        lines.append(f"| {day} | {date_text.weekday(h.date, lang)} | {h.name_en} | {h.name_ja} |")
+        day = dates.date(h.date, lang, with_weekday=False)
+        lines.append(f"| {day} | {dates.weekday(h.date, lang)} | {h.name_en} | {h.name_ja} |")
     return "\n".join(lines)
 
 

@@ -19,9 +19,8 @@ from orei.applications.agenda_text import agenda_lines
 from orei.applications.exports import applications_csv, applications_ics
 from orei.applications.file_format import MAX_FILE_BYTES, read_file
 from orei.applications.model import Application
-from orei.commands.plan import _stamp
+from orei.dates import date_in_japan, parse_date, parse_stamp
 from orei.errors import InputError
-from orei.interview_time import JAPAN, parse_date
 from orei.messages import message
 
 
@@ -53,8 +52,8 @@ def _write(path: str, text: str, field: str) -> None:
 def run_agenda(args: argparse.Namespace) -> int:
     """Print the agenda; write the calendar and the spreadsheet if asked."""
     applications = read_path(args.file)
-    now = _stamp(args.now) if args.now else dt.datetime.now(dt.UTC)
-    today = parse_date(args.today, "today") if args.today else now.astimezone(JAPAN).date()
+    now = parse_stamp(args.now, "now") if args.now else dt.datetime.now(dt.UTC)
+    today = parse_date(args.today, "today") if args.today else date_in_japan(now)
     steps = build_agenda(applications, today)
     if args.ics:
         _write(args.ics, applications_ics(applications, today, now, args.lang), "ics")

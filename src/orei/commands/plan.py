@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from orei.calendar_export import plan_to_ics
+from orei.dates import parse_stamp
 from orei.errors import InputError
 from orei.interview_time import split_ended
 from orei.messages import message
@@ -31,16 +32,6 @@ def _write_ics(path: str, text: str) -> None:
         ) from None
 
 
-def _stamp(text: str) -> dt.datetime:
-    try:
-        stamp = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        stamp = None
-    if stamp is None or stamp.tzinfo is None:
-        raise InputError("now", "now_format", value=text)
-    return stamp
-
-
 def run(args: argparse.Namespace) -> int:
     """Work out the plan; print it as text or JSON, and write the calendar file if asked."""
     ended_date, ended_time = split_ended(args.ended)
@@ -55,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         closed_dates=args.closed,
     )
     if args.ics:
-        now = _stamp(args.now) if args.now else dt.datetime.now(dt.UTC)
+        now = parse_stamp(args.now, "now") if args.now else dt.datetime.now(dt.UTC)
         _write_ics(args.ics, plan_to_ics(plan, now, lang=args.lang))
     if args.json:
         print(json.dumps(plan.to_json_dict(), ensure_ascii=False))
