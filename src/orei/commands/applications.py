@@ -19,6 +19,7 @@ from orei.applications.agenda_text import agenda_lines
 from orei.applications.exports import applications_csv, applications_ics
 from orei.applications.file_format import MAX_FILE_BYTES, read_file
 from orei.applications.model import Application
+from orei.cli_parser import add_lang
 from orei.dates import date_in_japan, parse_date, parse_stamp
 from orei.errors import InputError
 from orei.messages import message
@@ -95,7 +96,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agenda = commands.add_parser("agenda", help="each application's next step, most urgent first")
     agenda.add_argument("file", help="an orei-applications JSON file")
     agenda.add_argument("--today", default="", help="the day in Japan, YYYY-MM-DD (default: today)")
-    agenda.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
+    add_lang(agenda)
     agenda.add_argument("--json", action="store_true", help="print a JSON list")
     agenda.add_argument("--ics", metavar="FILE", help="also write every upcoming step to FILE")
     agenda.add_argument("--csv", metavar="FILE", help="also write a spreadsheet to FILE")
@@ -105,5 +106,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agenda.set_defaults(run=run_agenda)
     check = commands.add_parser("check", help="validate the file and name its first problem")
     check.add_argument("file", help="an orei-applications JSON file")
-    check.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
+    add_lang(check)
     check.set_defaults(run=run_check)

@@ -14,9 +14,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from orei import defaults
 from orei.calendar_export import plan_to_ics
+from orei.cli_parser import add_lang
 from orei.dates import parse_stamp
 from orei.errors import InputError
+from orei.follow_up import BUFFER_RANGE
 from orei.interview_time import split_ended
 from orei.messages import message
 from orei.plan import make_plan
@@ -77,10 +80,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--candidate-tz", default="", help="also show times in this IANA zone")
     parser.add_argument(
         "--timeline",
-        default="none",
+        default=defaults.TIMELINE,
         help="none, 7d (days), 2w (weeks), 5bd (business days), or a date",
     )
-    parser.add_argument("--buffer", default="3", help="business days to wait, 1 to 10 (3)")
+    low, high = BUFFER_RANGE
+    parser.add_argument(
+        "--buffer",
+        default=defaults.BUFFER,
+        help=f"business days to wait, {low} to {high} ({defaults.BUFFER})",
+    )
     parser.add_argument(
         "--closures", default=None, help="new-year,obon or none (default: new-year)"
     )
@@ -90,5 +98,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--now", default="", help="time to stamp the calendar file with (ISO; default: now)"
     )
-    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
+    add_lang(parser)
     parser.set_defaults(run=run)
