@@ -2,7 +2,7 @@
 
 The widgets' forms (`widgets/forms/*.html`) are rendered with these defaults
 (`orei_site.markers`), the widgets and the command line fall back to them when a
-field is blank, and `tests/test_form_fields.py` checks that the built forms name
+field is blank, and `tests/test_site_form_fields.py` checks that the built forms name
 exactly these fields. The planner's fields are `orei.plan.make_plan`'s parameters;
 the e-mail generator's own fields are `orei.email_spec.FIELDS`. The company
 closures in force by default are data: `default = true` in `orei/data/closures.toml`
