@@ -53,6 +53,11 @@ NO_FR = "--lang: “fr” is not one of the choices; choose en, ja."
             "--eml: cannot be used together with --json; choose one of them.",
         ),
         (["plan", *ENDED, "--json=yes"], "--json: this option takes no value (got “yes”)."),
+        (
+            ["plan", *ENDED, "--c", "x"],
+            "--c: this could be --candidate-tz, --closures, --closed; write the option in full.",
+        ),
+        (["holidays"], "Year: this is required; see “orei holidays --help”."),
         # The same impossible date gets the same answer from both commands.
         (
             ["plan", "--ended", "2026-02-30T15:00"],
