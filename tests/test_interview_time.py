@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from orei.dates import JAPAN
 from orei.errors import InputError
-from orei.interview_time import JAPAN, AmbiguousTime, interview_end, parse_ended, parse_zone
+from orei.interview_time import AmbiguousTime, interview_end, parse_ended, parse_zone
 
 
 def jst(*args):

@@ -18,26 +18,9 @@ from orei_widgets import dispatch
 from orei_widgets.follow_up import INPUT_SLOTS as FOLLOW_UP_INPUT_SLOTS
 from orei_widgets.protocol import WIDGETS
 
-from orei.email_spec import FIELDS as EMAIL_FIELDS
+from orei.defaults import FORM_FIELDS as FIELDS
 from orei.email_templates import template_keys
 
-FIELDS = {
-    "business-day": ["date"],
-    "follow-up": [
-        "ended_date",
-        "ended_time",
-        "tz",
-        "candidate_tz",
-        "ended_offset",
-        "timeline",
-        "timeline_n",
-        "timeline_date",
-        "buffer",
-        "closures",
-        "closed_dates",
-    ],
-    "email": ["template", "lang", *EMAIL_FIELDS, "premium", "remember"],
-}
 INPUT_SLOTS = {"follow-up": FOLLOW_UP_INPUT_SLOTS}
 # A form as the reader leaves it, before a test changes some of it.
 VALID = {

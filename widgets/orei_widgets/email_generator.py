@@ -12,11 +12,11 @@ whatever the browser's own zone: a thank-you then says 本日 / today.
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
-from zoneinfo import ZoneInfo
 
+from orei import defaults
 from orei.compose import Draft, compose, placeholder_text, with_send_date
+from orei.dates import date_in_japan
 from orei.email_fields import clean_text
 from orei.email_spec import FIELDS, names_of
 from orei.errors import InputError
@@ -27,12 +27,6 @@ from orei_widgets.markup import element
 from orei_widgets.protocol import Context, State, View, text
 
 ACTIONS = ("copy", "download-eml")
-JAPAN = ZoneInfo("Asia/Tokyo")
-
-
-def today_in_japan(now: dt.datetime) -> dt.date:
-    """The calendar day in Japan at the moment `now`."""
-    return now.astimezone(JAPAN).date()
 
 
 def read_draft(state: State, context: Context) -> Draft:
@@ -41,12 +35,12 @@ def read_draft(state: State, context: Context) -> Draft:
     Raises:
         InputError: For an unknown template or language, a bad date or choice.
     """
-    template = text(state, "template") or "thank-you"
-    lang = text(state, "lang") or "en"
+    template = text(state, "template") or defaults.EMAIL_TEMPLATE
+    lang = text(state, "lang") or defaults.LANG
     fields = {name: text(state, name) for name in FIELDS}
     for name in names_of("flag"):
         fields[name] = "yes" if fields[name] else ""  # a ticked box, whatever its value
-    fields = with_send_date(template, lang, fields, today_in_japan(context.now))
+    fields = with_send_date(template, lang, fields, date_in_japan(context.now))
     return compose(template, lang, fields, premium=bool(text(state, "premium")))
 
 

@@ -12,10 +12,11 @@ import datetime as dt
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from orei import date_text
+from orei import dates, defaults
 from orei.calendar_export import plan_to_ics
+from orei.dates import JAPAN
 from orei.errors import InputError, shorten
-from orei.interview_time import JAPAN, AmbiguousTime, parse_zone, repetition
+from orei.interview_time import AmbiguousTime, parse_zone, repetition
 from orei.messages import message
 from orei.plan import Plan, make_plan
 from orei.thank_you import is_after_hours
@@ -51,28 +52,28 @@ def read_plan(state: State, context: Context) -> Plan | None:
     return make_plan(
         text(state, "ended_date"),
         text(state, "ended_time"),
-        text(state, "tz") or "Asia/Tokyo",
+        text(state, "tz") or defaults.ZONE,
         candidate_tz=text(state, "candidate_tz") or browser_zone(context),
         ended_offset=text(state, "ended_offset"),
-        timeline=text(state, "timeline") or "none",
+        timeline=text(state, "timeline") or defaults.TIMELINE,
         timeline_n=text(state, "timeline_n"),
         timeline_date=text(state, "timeline_date"),
-        buffer=text(state, "buffer") or "3",
+        buffer=text(state, "buffer") or defaults.BUFFER,
         closures=values(state, "closures") or ["none"],
         closed_dates=text(state, "closed_dates"),
     )
 
 
 def _moment(moment: dt.datetime, lang: str) -> str:
-    return time(moment, date_text.zoned_date_time(moment, lang))
+    return time(moment, dates.zoned_date_time(moment, lang))
 
 
 def _clock(moment: dt.datetime, lang: str) -> str:
-    return time(moment, date_text.zoned_time(moment, lang))
+    return time(moment, dates.zoned_time(moment, lang))
 
 
 def _day(day: dt.date, lang: str) -> str:
-    return time(day, date_text.date(day, lang))
+    return time(day, dates.date(day, lang))
 
 
 def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
@@ -97,7 +98,7 @@ def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
 def _relative(moment: dt.datetime, now: dt.datetime, lang: str) -> str:
     delta = moment - now
     key = "ui.follow_up.in" if delta >= dt.timedelta(0) else "ui.follow_up.ago"
-    return message(lang, key, span=date_text.duration(delta, lang))
+    return message(lang, key, span=dates.duration(delta, lang))
 
 
 def _reason(name_en: str, name_ja: str, kind: str, lang: str) -> str:
@@ -222,7 +223,7 @@ def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
         lang,
         "ui.follow_up.ended_offset_legend",
         time=params["value"],
-        date=date_text.date(dt.date.fromisoformat(params["date"]), lang),
+        date=dates.date(repeated.day, lang),
         zone=params["zone"],
     )
     choices = ""
@@ -267,7 +268,7 @@ def handle(action: str, state: State, context: Context) -> View:
     lang = context.lang
     # Offered whenever the end time happened twice, chosen or not, so the choice can change.
     repeated = repetition(
-        text(state, "ended_date"), text(state, "ended_time"), text(state, "tz") or "Asia/Tokyo"
+        text(state, "ended_date"), text(state, "ended_time"), text(state, "tz") or defaults.ZONE
     )
     if repeated is not None:
         view.results["ended-offset"] = offset_choice(repeated, lang)
@@ -278,7 +279,7 @@ def handle(action: str, state: State, context: Context) -> View:
             lang,
             "ui.follow_up.ended_offset_error",
             time=unsettled.params["value"],
-            date=date_text.date(dt.date.fromisoformat(unsettled.params["date"]), lang),
+            date=dates.date(unsettled.day, lang),
             zone=unsettled.params["zone"],
         )
         return view

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from orei import date_text
+from orei import dates
 from orei.messages import message
 from orei.plan import Plan
 from orei_widgets.markup import element
@@ -64,14 +64,12 @@ def month_table(year: int, month: int, plan: Plan, lang: str) -> str:
     """One month, weeks from Monday, as an HTML table with a caption."""
     first = dt.date(year, month, 1)
     caption = (
-        f"{year}年{month}月"
-        if lang == "ja"
-        else date_text.date(first, lang, with_weekday=False)[2:]
+        f"{year}年{month}月" if lang == "ja" else dates.date(first, lang, with_weekday=False)[2:]
     )
     head = "".join(
         element(
             "th",
-            date_text.weekday(first + dt.timedelta(days=i - first.weekday()), lang),
+            dates.weekday(first + dt.timedelta(days=i - first.weekday()), lang),
             scope="col",
         )
         for i in range(7)

@@ -19,9 +19,9 @@ from orei.applications.agenda_text import agenda_lines
 from orei.applications.exports import applications_csv, applications_ics
 from orei.applications.file_format import MAX_FILE_BYTES, read_file
 from orei.applications.model import Application
-from orei.commands.plan import _stamp
+from orei.cli_parser import add_lang
+from orei.dates import date_in_japan, parse_date, parse_stamp
 from orei.errors import InputError
-from orei.interview_time import JAPAN, parse_date
 from orei.messages import message
 
 
@@ -53,8 +53,8 @@ def _write(path: str, text: str, field: str) -> None:
 def run_agenda(args: argparse.Namespace) -> int:
     """Print the agenda; write the calendar and the spreadsheet if asked."""
     applications = read_path(args.file)
-    now = _stamp(args.now) if args.now else dt.datetime.now(dt.UTC)
-    today = parse_date(args.today, "today") if args.today else now.astimezone(JAPAN).date()
+    now = parse_stamp(args.now, "now") if args.now else dt.datetime.now(dt.UTC)
+    today = parse_date(args.today, "today") if args.today else date_in_japan(now)
     steps = build_agenda(applications, today)
     if args.ics:
         _write(args.ics, applications_ics(applications, today, now, args.lang), "ics")
@@ -96,7 +96,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agenda = commands.add_parser("agenda", help="each application's next step, most urgent first")
     agenda.add_argument("file", help="an orei-applications JSON file")
     agenda.add_argument("--today", default="", help="the day in Japan, YYYY-MM-DD (default: today)")
-    agenda.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
+    add_lang(agenda)
     agenda.add_argument("--json", action="store_true", help="print a JSON list")
     agenda.add_argument("--ics", metavar="FILE", help="also write every upcoming step to FILE")
     agenda.add_argument("--csv", metavar="FILE", help="also write a spreadsheet to FILE")
@@ -106,5 +106,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agenda.set_defaults(run=run_agenda)
     check = commands.add_parser("check", help="validate the file and name its first problem")
     check.add_argument("file", help="an orei-applications JSON file")
-    check.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
+    add_lang(check)
     check.set_defaults(run=run_check)

@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from orei.cli_parser import add_lang
 from orei.compose import Draft, compose, with_send_date
 from orei.email_spec import FIELDS
 from orei.email_templates import load_template, template_keys
@@ -95,7 +96,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `email` to the command line."""
     parser = subparsers.add_parser("email", help="fill in an e-mail for after the interview")
     parser.add_argument("template", help=", ".join(template_keys()))
-    parser.add_argument("--lang", default="en", help="en or ja (default en): the mail's language")
+    add_lang(parser, "the mail's language")
     parser.add_argument(
         "--set",
         action="append",
