@@ -84,16 +84,17 @@ def test_usage_errors_in_english(capsys, argv, line):
         ),
         (
             ["plan", "--lang=ja", *ENDED, "--timeline", "--json"],
-            "--timeline：続けて値を指定してください（例：--timeline 値）。"
-            "「-」で始まる値は、--timeline=値のように書きます。",
+            "--timeline：値を指定してください（例：--timeline 値）。"
+            "「-」で始まる値は「--timeline=値」のように書きます。",
         ),
         (
             ["email", "thank-you", "--lang", "ja", "--json", "--eml", "x.eml"],
-            "--eml：--jsonと一緒には指定できません。どちらか一方にしてください。",
+            "--eml：--jsonと同時には指定できません。どちらか一方だけを指定してください。",
         ),
         (
             ["plan", *ENDED, "--lang", "ja", "--bogus"],
-            "--bogus：oreiにはこのような指定はありません。使い方は「orei --help」で確認できます。",
+            "--bogus：oreiにはこのオプション（または引数）はありません。"
+            "使い方は「orei --help」で確認できます。",
         ),
         (
             ["plan", *ENDED, "--lang", "ja", "--json=yes"],
