@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
+from hostile_text import FOLLOW_UP_TEXT_FIELDS, PAYLOADS
 from orei_widgets import business_day, dispatch
 from orei_widgets.markup import Html, element, html_message, join, time, to_html, void
 from orei_widgets.protocol import View
@@ -30,18 +31,6 @@ from orei.messages import message
 
 WIDGET_MODULES = sorted((Path(__file__).parents[1] / "widgets" / "orei_widgets").glob("*.py"))
 
-PAYLOADS = {
-    "img": "<img src=x onerror=alert(1)>",
-    "textarea": "</textarea><script>alert(1)</script>",
-    "javascript": "javascript:alert(1)",
-    "long": "長" * 50_000 + "x" * 50_000,
-    "crlf": "Aoba\r\nBcc: someone@example.com\r\n\r\nInjected body\rX-Evil: 1\n",
-    "emoji": "🙇‍♀️ Aoba 🇯🇵",
-    "rtl": "\u202eAoba\u202c \u200f\u200eSystems\u2067x\u2069",
-}
-# Every field a reader types freely, from orei's one list of fields.
-EMAIL_TEXT_FIELDS = TEXT_FIELDS
-FOLLOW_UP_TEXT_FIELDS = ("tz", "candidate_tz", "closed_dates")
 EMAIL = {
     "template": "thank-you",
     "lang": "ja",
@@ -92,7 +81,7 @@ def test_the_baseline_mail_and_calendar_are_whole():
 
 
 @pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())
-@pytest.mark.parametrize("field", EMAIL_TEXT_FIELDS)
+@pytest.mark.parametrize("field", TEXT_FIELDS)
 def test_email_fields_cannot_break_the_eml_or_the_mailto_link(field, payload):
     form = {**EMAIL, **template_using(field)}
     clean = eml(ask("email", "download-eml", form))
@@ -146,7 +135,7 @@ def test_follow_up_fields_are_refused_or_leave_the_calendar_whole(field, payload
     )
 
 
-@pytest.mark.parametrize("field", EMAIL_TEXT_FIELDS)
+@pytest.mark.parametrize("field", TEXT_FIELDS)
 def test_every_text_field_reaches_the_mail_of_some_template(field):
     # Otherwise the test above would check a field no mail shows.
     form = {**EMAIL, **template_using(field), field: "Zq7Mark"}
@@ -159,7 +148,7 @@ def test_every_text_field_reaches_the_mail_of_some_template(field):
 TYPED_FIELDS = {
     "business-day": ("date",),
     "follow-up": ("ended_date", "ended_time", "timeline_n", "buffer", *FOLLOW_UP_TEXT_FIELDS),
-    "email": EMAIL_TEXT_FIELDS,
+    "email": TEXT_FIELDS,
 }
 TYPED = [(widget, field) for widget, fields in TYPED_FIELDS.items() for field in fields]
 SHOWN_AS_TYPED = ("img", "textarea", "javascript", "emoji")
