@@ -168,6 +168,18 @@ def wait_for_result(page, widget: str, result: str, timeout: float = 60_000):
     return locator
 
 
+def result_datetimes(form, slot: str) -> list[str]:
+    """The `datetime` of every `<time>` in a result slot, in order."""
+    return form.locator(f'[data-result="{slot}"] time').evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('datetime'))"
+    )
+
+
+def wait_for_datetime(form, slot: str, value: str) -> None:
+    """Wait until a result slot shows a `<time>` with this `datetime`."""
+    form.locator(f'[data-result="{slot}"] time[datetime="{value}"]').first.wait_for()
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
     from site_server import free_port
