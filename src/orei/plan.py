@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from orei.business_calendar import LAST_SUPPORTED, BusinessCalendar, DayOff, parse_closures
+from orei.business_calendar import LAST_SUPPORTED, BusinessCalendar, parse_closures
 from orei.errors import InputError
 from orei.follow_up import (
     DEFAULT_BUFFER,
@@ -72,11 +72,6 @@ class Plan:
     thank_you: ThankYouWindow
     follow_up: FollowUp
     candidate_tz: ZoneInfo | None = None
-
-    @property
-    def skipped(self) -> tuple[DayOff, ...]:
-        """Every non-business day after the interview date up to the latest follow-up date."""
-        return self.follow_up.skipped
 
     def to_json_dict(self) -> dict[str, Any]:
         """The plan as plain JSON values (see the module docstring for the shape)."""
