@@ -12,23 +12,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 
 from orei.calendar_export import plan_to_ics
+from orei.commands.files import write_file
 from orei.errors import InputError
 from orei.interview_time import split_ended
 from orei.messages import message
 from orei.plan import make_plan
 from orei.plan_text import plan_lines
-
-
-def _write_ics(path: str, text: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        raise InputError(
-            "ics", "file_unwritable", value=path, reason=error.strerror or type(error).__name__
-        ) from None
 
 
 def _stamp(text: str) -> dt.datetime:
@@ -56,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.ics:
         now = _stamp(args.now) if args.now else dt.datetime.now(dt.UTC)
-        _write_ics(args.ics, plan_to_ics(plan, now, lang=args.lang))
+        write_file(args.ics, plan_to_ics(plan, now, lang=args.lang), "ics")
     if args.json:
         print(json.dumps(plan.to_json_dict(), ensure_ascii=False))
         return 0
