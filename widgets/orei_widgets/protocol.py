@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib import import_module
 from typing import Any
@@ -55,7 +54,6 @@ class View:
 
 
 State = dict[str, str | list[str]]
-Handler = Callable[[str, State, Context], View]
 
 
 def text(state: State, name: str) -> str:
