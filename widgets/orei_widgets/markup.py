@@ -31,6 +31,11 @@ class Html(str):
     def __radd__(self, other: str) -> Html:
         return Html(str.__add__(to_html(other), self))
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Html:
+        # Immutable, as str is: `dataclasses.asdict` copies every result, and the generic
+        # copy of a str subclass is slow.
+        return self
+
 
 def to_html(value: str) -> Html:
     """`value` as markup: itself when it is `Html`, else its text escaped."""
@@ -39,21 +44,24 @@ def to_html(value: str) -> Html:
 
 def join(parts: Iterable[str], separator: str = "") -> Html:
     """The parts one after another, each escaped unless it is `Html`."""
-    return Html(to_html(separator).join(to_html(part) for part in parts))
-
-
-def _attribute(name: str, value: str) -> str:
-    # An attribute is always text, even when it holds `Html`; a flag such as the old
-    # `raw=True` is refused rather than written out as an attribute.
-    if not isinstance(value, str):
-        raise TypeError(f"attribute {name}= must be text, not {type(value).__name__}")
-    return f' {name.rstrip("_").replace("_", "-")}="{escape(str(value), quote=True)}"'
+    return Html(to_html(separator).join([to_html(part) for part in parts]))
 
 
 def element(tag: str, content: str = "", /, **attributes: str) -> Html:
-    """`<tag attrs>content</tag>`; `content` is escaped unless it is `Html`."""
-    attrs = "".join(_attribute(name, value) for name, value in attributes.items())
-    return Html(f"<{tag}{attrs}>{to_html(content)}</{tag}>")
+    """`<tag attrs>content</tag>`; `content` is escaped unless it is `Html`.
+
+    Raises:
+        TypeError: For an attribute that is not text, such as the `raw=True` flag of old.
+    """
+    # Inline rather than through helpers: the month view builds hundreds of elements
+    # per keystroke.
+    attrs = ""
+    for name, value in attributes.items():
+        if not isinstance(value, str):
+            raise TypeError(f"attribute {name}= must be text, not {type(value).__name__}")
+        attrs += f' {name.rstrip("_").replace("_", "-")}="{escape(value, quote=True)}"'
+    body = content if isinstance(content, Html) else escape(content, quote=False)
+    return Html(f"<{tag}{attrs}>{body}</{tag}>")
 
 
 def void(tag: str, /, **attributes: str) -> Html:
