@@ -168,6 +168,18 @@ def wait_for_result(page, widget: str, result: str, timeout: float = 60_000):
     return locator
 
 
+def result_datetimes(form, slot: str) -> list[str]:
+    """The `datetime` of every `<time>` in a result slot, in order."""
+    return form.locator(f'[data-result="{slot}"] time').evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('datetime'))"
+    )
+
+
+def wait_for_datetime(form, slot: str, value: str) -> None:
+    """Wait until a result slot shows a `<time>` with this `datetime`."""
+    form.locator(f'[data-result="{slot}"] time[datetime="{value}"]').first.wait_for()
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
     from site_server import free_port
@@ -189,10 +201,16 @@ def site_dir(tmp_path_factory, site_address) -> Path:
 
 
 def host_headers(site_dir: Path) -> dict[str, str]:
-    """The headers the build asks a host to send (its `_headers` file)."""
-    from orei_site.csp import read_headers_file
-
-    return read_headers_file(site_dir)
+    """The headers the build's `_headers` file asks for every path (`/*`), as a host reads them."""
+    found: dict[str, str] = {}
+    current = None
+    for line in (site_dir / "_headers").read_text("utf-8").splitlines():
+        if line and not line[0].isspace():
+            current = line.strip()
+        elif current == "/*" and ":" in line:
+            name, _, value = line.strip().partition(":")
+            found[name.strip()] = value.strip()
+    return found
 
 
 def pytest_addoption(parser) -> None:

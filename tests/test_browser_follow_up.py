@@ -12,7 +12,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
-from browser import assert_clean, fill, in_widget_zones, open_calculator, settled, watch
+from browser import (
+    assert_clean,
+    fill,
+    in_widget_zones,
+    open_calculator,
+    result_datetimes,
+    settled,
+    wait_for_datetime,
+    watch,
+)
 from site_server import serve
 
 from orei.plan import make_plan
@@ -21,20 +30,6 @@ pytestmark = [pytest.mark.browser, in_widget_zones]
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)  # 16:00 in Tokyo, the worked example's day
 FORM = 'form[data-orei-widget="follow-up"]'
-
-
-def result_datetime(form, slot):
-    return form.locator(f'[data-result="{slot}"] time').first.get_attribute("datetime")
-
-
-def result_datetimes(form, slot):
-    return form.locator(f'[data-result="{slot}"] time').evaluate_all(
-        "nodes => nodes.map(n => n.getAttribute('datetime'))"
-    )
-
-
-def wait_for_datetime(form, slot, value):
-    form.locator(f'[data-result="{slot}"] time[datetime="{value}"]').first.wait_for()
 
 
 def test_worked_example_names_golden_week_days(page, site_url):

@@ -17,7 +17,7 @@ import icalendar
 import pytest
 from browser import in_widget_zones
 from email_browser import choose, covering_forms, fill_shown
-from test_widget_injection import FOLLOW_UP_TEXT_FIELDS, PAYLOADS
+from hostile_text import FOLLOW_UP_TEXT_FIELDS, PAYLOADS
 
 from orei.email_templates import load_template
 

@@ -181,20 +181,6 @@ def _check_offset(ended: dt.datetime, zone: ZoneInfo, shown: str) -> None:
         )
 
 
-def parse_ended(text: str, tz: str = "") -> dt.datetime:
-    """The instant the interview ended, from one ISO 8601 string (the command line's `--ended`).
-
-    Accepts `2026-04-28T15:00`, `2026-04-28 15:00`, with seconds, and with an offset
-    (`2026-04-28T15:00+09:00`, `...Z`). Without an offset the time is read in `tz`
-    (Japan time when `tz` is empty); with one, `tz` (when given) must have had it.
-    Errors name `ended_date` or `ended_time`, whichever part is wrong.
-
-    Raises:
-        InputError: As `interview_end`.
-    """
-    return interview_end(*split_ended(text), tz)
-
-
 def split_ended(text: str) -> tuple[str, str]:
     """`2026-04-28T15:00+09:00` as its date and time parts (`T` or one space between)."""
     value = normalise(text)

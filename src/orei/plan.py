@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from orei.business_calendar import BusinessCalendar, DayOff, parse_closures
+from orei.business_calendar import BusinessCalendar, parse_closures
 from orei.dates import LAST_SUPPORTED, DateRangeError, iso_time, normalise, parse_date
 from orei.defaults import BUFFER, TIMELINE, ZONE
 from orei.errors import InputError
@@ -73,11 +73,6 @@ class Plan:
     thank_you: ThankYouWindow
     follow_up: FollowUp
     candidate_tz: ZoneInfo | None = None
-
-    @property
-    def skipped(self) -> tuple[DayOff, ...]:
-        """Every non-business day after the interview date up to the latest follow-up date."""
-        return self.follow_up.skipped
 
     def to_json_dict(self) -> dict[str, Any]:
         """The plan as plain JSON values (see the module docstring for the shape)."""

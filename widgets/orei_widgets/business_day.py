@@ -7,25 +7,23 @@ import datetime as dt
 from orei import dates
 from orei.business_calendar import BusinessCalendar
 from orei.errors import InputError
-from orei.messages import message
-from orei_widgets.markup import element, time
+from orei_widgets.markup import Html, element, html_message, time
 from orei_widgets.protocol import Context, State, View, text
 
 
-def answer(day: dt.date, is_today: bool, lang: str) -> str:
+def answer(day: dt.date, is_today: bool, lang: str) -> Html:
     """The sentence, as HTML, that says whether `day` is a business day and why not."""
     off = BusinessCalendar().day_off(day)
     when = time(day, dates.date(day, lang))
     subject = "today" if is_today else "date"
     if off is None:
-        return element("p", message(lang, f"ui.business_day.open_{subject}", date=when), raw=True)
+        return element("p", html_message(lang, f"ui.business_day.open_{subject}", date=when))
     reason = off.name_ja if lang == "ja" else off.name_en
     return element(
         "p",
-        message(
+        html_message(
             lang, f"ui.business_day.closed_{subject}", date=when, reason=element("strong", reason)
         ),
-        raw=True,
     )
 
 

@@ -20,7 +20,7 @@ from orei.interview_time import AmbiguousTime, parse_zone, repetition
 from orei.messages import message
 from orei.plan import Plan, make_plan
 from orei.thank_you import is_after_hours
-from orei_widgets.markup import element, time, void
+from orei_widgets.markup import Html, element, html_message, join, time, void
 from orei_widgets.month_view import month_tables
 from orei_widgets.protocol import Context, State, View, text, values
 
@@ -64,15 +64,15 @@ def read_plan(state: State, context: Context) -> Plan | None:
     )
 
 
-def _moment(moment: dt.datetime, lang: str) -> str:
+def _moment(moment: dt.datetime, lang: str) -> Html:
     return time(moment, dates.zoned_date_time(moment, lang))
 
 
-def _clock(moment: dt.datetime, lang: str) -> str:
+def _clock(moment: dt.datetime, lang: str) -> Html:
     return time(moment, dates.zoned_time(moment, lang))
 
 
-def _day(day: dt.date, lang: str) -> str:
+def _day(day: dt.date, lang: str) -> Html:
     return time(day, dates.date(day, lang))
 
 
@@ -84,14 +84,14 @@ def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
     )
 
 
-def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
+def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     """The time in Japan, and in the reader's zone when that shows a different clock."""
     shown = _moment(moment.astimezone(JAPAN), lang)
     if zone is not None and _elsewhere(zone, moment):
         local = _moment(moment.astimezone(zone), lang)
         # Japanese runs on without a space: the message begins with its own 、.
         gap = "" if lang == "ja" else " "
-        shown += gap + message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
+        shown += gap + html_message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
     return shown
 
 
@@ -107,11 +107,11 @@ def _reason(name_en: str, name_ja: str, kind: str, lang: str) -> str:
     return f"{name_en} ({name_ja})" if kind == "holiday" else name_en
 
 
-def _send_window(plan: Plan, lang: str) -> str:
+def _send_window(plan: Plan, lang: str) -> Html:
     """When to send, in Japan time, on the reader's clock, and the after-hours advice."""
     window, zone = plan.thank_you, plan.candidate_tz
     parts = [
-        message(
+        html_message(
             lang,
             "ui.follow_up.send_window",
             day=_day(window.send_from.date(), lang),
@@ -122,7 +122,7 @@ def _send_window(plan: Plan, lang: str) -> str:
     if zone is not None and _elsewhere(zone, window.send_from, window.send_until):
         start, end = window.send_from.astimezone(zone), window.send_until.astimezone(zone)
         parts.append(
-            message(
+            html_message(
                 lang,
                 "ui.follow_up.your_window",
                 zone=zone.key,
@@ -133,19 +133,19 @@ def _send_window(plan: Plan, lang: str) -> str:
         )
     start = window.after_hours_from
     if start is not None and start == window.send_from:
-        parts.append(message(lang, "ui.follow_up.after_hours_all"))
+        parts.append(html_message(lang, "ui.follow_up.after_hours_all"))
     elif start is not None:
-        parts.append(message(lang, "ui.follow_up.after_hours_from", time=_clock(start, lang)))
+        parts.append(html_message(lang, "ui.follow_up.after_hours_from", time=_clock(start, lang)))
     # Japanese sentences follow each other after 。 with no space.
-    return ("" if lang == "ja" else " ").join(parts)
+    return join(parts, "" if lang == "ja" else " ")
 
 
-def _read_on(plan: Plan, lang: str) -> str:
+def _read_on(plan: Plan, lang: str) -> Html:
     window = plan.thank_you
     if not window.read_later:
-        return message(lang, "ui.follow_up.read_same_day", date=_day(window.read_on, lang))
+        return html_message(lang, "ui.follow_up.read_same_day", date=_day(window.read_on, lang))
     off = plan.calendar.day_off(window.send_from.date())
-    return message(
+    return html_message(
         lang,
         "ui.follow_up.read_later",
         day=_day(window.send_from.date(), lang),
@@ -154,11 +154,11 @@ def _read_on(plan: Plan, lang: str) -> str:
     )
 
 
-def results(plan: Plan, context: Context) -> dict[str, str]:
+def results(plan: Plan, context: Context) -> dict[str, Html]:
     """The HTML for each `data-result` slot."""
     lang, window, after = context.lang, plan.thank_you, plan.follow_up
-    p = lambda html: element("p", html, raw=True)  # noqa: E731 - a local shorthand
-    deadline = message(
+    p = lambda html: element("p", html)  # noqa: E731 - a local shorthand
+    deadline = html_message(
         lang,
         "ui.follow_up.deadline",
         deadline=_in_zones(window.deadline, plan.candidate_tz, lang),
@@ -170,11 +170,10 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
             _day(off.date, lang)
             + " "
             + element("span", _reason(off.name_en, off.name_ja, off.kind, lang)),
-            raw=True,
         )
         for off in after.skipped
     ]
-    summary = message(
+    summary = html_message(
         lang,
         "ui.follow_up.summary",
         day=_day(window.send_from.date(), lang),
@@ -189,13 +188,15 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
         "deadline": p(deadline),
         "read-on": p(_read_on(plan, lang)),
         "follow-up-earliest": p(
-            message(lang, "ui.follow_up.earliest", date=_day(after.earliest, lang))
+            html_message(lang, "ui.follow_up.earliest", date=_day(after.earliest, lang))
         ),
-        "follow-up-latest": p(message(lang, "ui.follow_up.latest", date=_day(after.latest, lang))),
+        "follow-up-latest": p(
+            html_message(lang, "ui.follow_up.latest", date=_day(after.latest, lang))
+        ),
         "follow-up-basis": p(
             message(lang, "ui.follow_up.basis_none")
             if after.period_end is None
-            else message(
+            else html_message(
                 lang,
                 "ui.follow_up.basis_timeline",
                 end=_day(after.period_end, lang),
@@ -203,8 +204,7 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
             )
         ),
         "skipped": (
-            p(message(lang, "ui.follow_up.skipped_intro"))
-            + element("ul", "".join(skipped), raw=True)
+            p(message(lang, "ui.follow_up.skipped_intro")) + element("ul", join(skipped))
             if skipped
             else p(message(lang, "ui.follow_up.skipped_none"))
         ),
@@ -212,7 +212,7 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
     }
 
 
-def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
+def offset_choice(repeated: AmbiguousTime, lang: str) -> Html:
     """Two radio buttons for an end time that happened twice, one per offset.
 
     The markup does not depend on which one is checked, so the binder never rewrites
@@ -226,7 +226,7 @@ def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
         date=dates.date(repeated.day, lang),
         zone=params["zone"],
     )
-    choices = ""
+    choices = []
     for order, offset, name in zip(
         ("first", "second"), repeated.offsets, repeated.names, strict=True
     ):
@@ -235,13 +235,12 @@ def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
         )
         text_ = message(lang, f"ui.follow_up.ended_offset_{order}", label=label)
         radio = void("input", type="radio", name="ended_offset", value=offset)
-        choices += element(
-            "div",
-            element("label", radio + " " + element("span", text_), raw=True),
-            raw=True,
-            class_="orei-choice",
+        choices.append(
+            element(
+                "div", element("label", radio + " " + element("span", text_)), class_="orei-choice"
+            )
         )
-    return element("fieldset", element("legend", legend) + choices, raw=True, class_="orei-group")
+    return element("fieldset", element("legend", legend) + join(choices), class_="orei-group")
 
 
 def email_link(plan: Plan, context: Context, page: str) -> str:

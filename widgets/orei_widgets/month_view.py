@@ -12,7 +12,7 @@ import datetime as dt
 from orei import dates
 from orei.messages import message
 from orei.plan import Plan
-from orei_widgets.markup import element
+from orei_widgets.markup import Html, element, join
 
 # Order of marks in a cell, and their CSS class.
 MARKS = ("interview", "send", "follow-up", "holiday", "closure")
@@ -39,7 +39,7 @@ def _marks(day: dt.date, plan: Plan) -> list[str]:
     return found
 
 
-def _cell(day: dt.date, plan: Plan, lang: str) -> str:
+def _cell(day: dt.date, plan: Plan, lang: str) -> Html:
     marks = _marks(day, plan)
     off = plan.calendar.day_off(day)
     notes = [message(lang, f"ui.month.{mark}") for mark in marks]
@@ -57,16 +57,16 @@ def _cell(day: dt.date, plan: Plan, lang: str) -> str:
         body += element(
             "span", "、".join(notes) if lang == "ja" else "; ".join(notes), class_="orei-sr"
         )
-    return element("td", body, raw=True, class_=" ".join(classes))
+    return element("td", body, class_=" ".join(classes))
 
 
-def month_table(year: int, month: int, plan: Plan, lang: str) -> str:
+def month_table(year: int, month: int, plan: Plan, lang: str) -> Html:
     """One month, weeks from Monday, as an HTML table with a caption."""
     first = dt.date(year, month, 1)
     caption = (
         f"{year}年{month}月" if lang == "ja" else dates.date(first, lang, with_weekday=False)[2:]
     )
-    head = "".join(
+    head = join(
         element(
             "th",
             dates.weekday(first + dt.timedelta(days=i - first.weekday()), lang),
@@ -80,20 +80,19 @@ def month_table(year: int, month: int, plan: Plan, lang: str) -> str:
         for _ in range(7):
             cells.append(_cell(day, plan, lang) if day.month == month else element("td", ""))
             day += dt.timedelta(days=1)
-        rows.append(element("tr", "".join(cells), raw=True))
+        rows.append(element("tr", join(cells)))
     return element(
         "table",
         element("caption", caption.strip())
-        + element("thead", element("tr", head, raw=True), raw=True)
-        + element("tbody", "".join(rows), raw=True),
-        raw=True,
+        + element("thead", element("tr", head))
+        + element("tbody", join(rows)),
         class_="orei-month",
     )
 
 
-def legend(lang: str) -> str:
+def legend(lang: str) -> Html:
     """What each mark means."""
-    items = "".join(
+    items = join(
         element(
             "li",
             element(
@@ -103,15 +102,14 @@ def legend(lang: str) -> str:
             )
             + " "
             + message(lang, f"ui.month.{mark}"),
-            raw=True,
             class_=f"orei-legend--{mark}",
         )
         for mark in MARKS
     )
-    return element("ul", items, raw=True, class_="orei-legend")
+    return element("ul", items, class_="orei-legend")
 
 
-def month_tables(plan: Plan, lang: str) -> str:
+def month_tables(plan: Plan, lang: str) -> Html:
     """Every month from the interview to the latest follow-up date, and the legend."""
     months = _months(plan.follow_up.interview_date, plan.follow_up.latest)
-    return legend(lang) + "".join(month_table(y, m, plan, lang) for y, m in months)
+    return legend(lang) + join(month_table(y, m, plan, lang) for y, m in months)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib import import_module
 from typing import Any
 
 from orei.errors import InputError
+from orei_widgets.markup import Html
 
 # Widget name (as in `data-orei-widget`) -> module implementing `handle`.
 WIDGETS = {
@@ -40,7 +40,7 @@ class Context:
 class View:
     """What the binder writes into the form."""
 
-    results: dict[str, str] = field(default_factory=dict)
+    results: dict[str, Html] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
     enabled: dict[str, bool] = field(default_factory=dict)
@@ -54,7 +54,6 @@ class View:
 
 
 State = dict[str, str | list[str]]
-Handler = Callable[[str, State, Context], View]
 
 
 def text(state: State, name: str) -> str:
@@ -113,9 +112,15 @@ def handle(request: dict[str, Any]) -> View:
         raise LookupError(f"unknown widget {name!r}")
     module = import_module(WIDGETS[name])
     state = _state(request.get("state"))
-    return module.handle(
+    view = module.handle(
         str(request.get("action", "update")), state, _context(request.get("context") or {})
     )
+    # The binder writes results as HTML: a slot filled with a plain `str` is a bug, refused
+    # here rather than written into the page.
+    unbuilt = sorted(slot for slot, html in view.results.items() if not isinstance(html, Html))
+    if unbuilt:
+        raise TypeError(f"results not built with orei_widgets.markup: {', '.join(unbuilt)}")
+    return view
 
 
 def dispatch(request_json: str) -> str:

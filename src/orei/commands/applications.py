@@ -20,6 +20,7 @@ from orei.applications.exports import applications_csv, applications_ics
 from orei.applications.file_format import MAX_FILE_BYTES, read_file
 from orei.applications.model import Application
 from orei.cli_parser import add_lang
+from orei.commands.files import write_file
 from orei.dates import date_in_japan, parse_date, parse_stamp
 from orei.errors import InputError
 from orei.messages import message
@@ -42,14 +43,6 @@ def read_path(path: str) -> tuple[Application, ...]:
     return read_file(data)
 
 
-def _write(path: str, text: str, field: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise InputError(field, "file_unwritable", value=path, reason=reason) from None
-
-
 def run_agenda(args: argparse.Namespace) -> int:
     """Print the agenda; write the calendar and the spreadsheet if asked."""
     applications = read_path(args.file)
@@ -57,9 +50,9 @@ def run_agenda(args: argparse.Namespace) -> int:
     today = parse_date(args.today, "today") if args.today else date_in_japan(now)
     steps = build_agenda(applications, today)
     if args.ics:
-        _write(args.ics, applications_ics(applications, today, now, args.lang), "ics")
+        write_file(args.ics, applications_ics(applications, today, now, args.lang), "ics")
     if args.csv:
-        _write(args.csv, applications_csv(applications, today, args.lang), "csv")
+        write_file(args.csv, applications_csv(applications, today, args.lang), "csv")
     if args.json:
         print(json.dumps([step.to_json_dict() for step in steps], ensure_ascii=False))
         return 0

@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from orei.cli_parser import add_lang
+from orei.commands.files import write_file
 from orei.compose import Draft, compose, with_send_date
 from orei.email_spec import FIELDS
 from orei.email_templates import load_template, template_keys
@@ -56,14 +56,6 @@ def _as_json(draft: Draft) -> str:
     )
 
 
-def _write_eml(path: str, data: bytes) -> None:
-    try:
-        Path(path).write_bytes(data)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise InputError("eml", "file_unwritable", value=path, reason=reason) from None
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the filled template; failed checks go to stderr, in the mail's language."""
     fields = with_send_date(args.template, args.lang, parse_settings(args.set))
@@ -78,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         data = eml_bytes(
             draft, from_name=fields.get("your_name", ""), from_email=fields.get("your_email", "")
         )
-        _write_eml(args.eml, data)
+        write_file(args.eml, data, "eml")
         print(message(draft.lang, "email.eml_saved", path=args.eml))
     else:
         if draft.subject:

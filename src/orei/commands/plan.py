@@ -12,27 +12,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 
 from orei import defaults
 from orei.calendar_export import plan_to_ics
 from orei.cli_parser import add_lang
+from orei.commands.files import write_file
 from orei.dates import parse_stamp
-from orei.errors import InputError
 from orei.follow_up import BUFFER_RANGE
 from orei.interview_time import split_ended
 from orei.messages import message
 from orei.plan import make_plan
 from orei.plan_text import plan_lines
-
-
-def _write_ics(path: str, text: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        raise InputError(
-            "ics", "file_unwritable", value=path, reason=error.strerror or type(error).__name__
-        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.ics:
         now = parse_stamp(args.now, "now") if args.now else dt.datetime.now(dt.UTC)
-        _write_ics(args.ics, plan_to_ics(plan, now, lang=args.lang))
+        write_file(args.ics, plan_to_ics(plan, now, lang=args.lang), "ics")
     if args.json:
         print(json.dumps(plan.to_json_dict(), ensure_ascii=False))
         return 0
