@@ -96,7 +96,8 @@ def test_the_end_time_choice_python_adds_is_the_field_it_reads():
     repeated = repetition("2026-11-01", "01:30", "America/New_York")
     assert repeated is not None
     forms = Forms()
-    forms.feed('<form data-orei-widget="follow-up">' + offset_choice(repeated, "en") + "</form>")
+    # The choice is Html, which would escape a plain str added to it: join them as text.
+    forms.feed(f'<form data-orei-widget="follow-up">{offset_choice(repeated, "en")}</form>')
     assert forms.names["follow-up"] == {"ended_offset"}
 
 
