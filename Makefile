@@ -1,6 +1,6 @@
 # Two commands for people (README): `make serve` and `make test`.
 # Each sets up what is missing: the virtual environment at .venv (Python 3.12+),
-# the npm packages (the Pyodide runtime and puppeteer-core), Chromium for the browser
+# the npm packages (the Pyodide runtime, puppeteer-core, axe-core, Biome, TypeScript), Chromium for the browser
 # tests, and Firefox ESR and WebKitGTK for the cross-engine smoke set.
 
 VENV := .venv
@@ -36,18 +36,25 @@ serve: setup
 build: setup
 	$(VENV)/bin/mkdocs build --strict
 
+# Python by ruff; JavaScript by Biome (lint and format, biome.jsonc) and by TypeScript over
+# its JSDoc types, one project per global scope (tsconfig*.json).
 lint: setup
 	$(VENV)/bin/ruff check src widgets tests hooks
 	$(VENV)/bin/ruff format --check src widgets tests hooks
+	node_modules/.bin/biome ci --error-on-warnings .
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.binder.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
+	node_modules/.bin/tsc -p tsconfig.node.json
 
 test: setup chromium engines lint
-	$(VENV)/bin/pytest $(PYTEST_ENGINES)
+	$(VENV)/bin/pytest $(PYTEST_MATRIX)
 	# The same widgets once more with the worker booting from the wheels (the debug path).
 	$(VENV)/bin/pytest -q --orei-runtime=debug tests/test_browser_business_day.py \
 		tests/test_browser_performance_paths.py
 
 # CI's run: the same, with the smoke set in every engine x zone x locale.
-test-full: PYTEST_ENGINES := --engines=full
+test-full: PYTEST_MATRIX := --matrix=full
 test-full: test
 
 bench: setup chromium engines

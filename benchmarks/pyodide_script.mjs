@@ -1,3 +1,4 @@
+// @ts-check
 // Run one Python script inside Pyodide under Node, on a built site's runtime.
 //   node benchmarks/pyodide_script.mjs RUNTIME_DIR HOST_DIR SCRIPT.py [ARGS...]
 // RUNTIME_DIR is the site's assets/orei/runtime (its pyodide-lock.json lists the orei
@@ -8,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const [runtime, mount, script, ...args] = process.argv.slice(2);
-const pyodide = await loadPyodide({ indexURL: path.resolve(runtime) + "/" });
+const pyodide = await loadPyodide({ indexURL: `${path.resolve(runtime)}/` });
 await pyodide.loadPackage(["orei"], { messageCallback: () => {} });
 pyodide.FS.mkdirTree("/mnt");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(mount) }, "/mnt");

@@ -29,9 +29,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     # Chrome's own address-bar popup is a WebUI page that Chrome loads for each new window
-    # (each Playwright page): on these 2 cores it took about 0.6 s of CPU in the middle
-    # of the visit being measured (a trace showed it; a visit in the same tab does not
-    # load it). Not part of any page under test.
+    # (each Playwright page), taking CPU in the middle of the visit under test (a visit in
+    # the same tab does not load it). Not part of any page under test; benchmarks/README.md
+    # has its cost.
     "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ]
 
@@ -168,6 +168,18 @@ def wait_for_result(page, widget: str, result: str, timeout: float = 60_000):
     return locator
 
 
+def result_datetimes(form, slot: str) -> list[str]:
+    """The `datetime` of every `<time>` in a result slot, in order."""
+    return form.locator(f'[data-result="{slot}"] time').evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('datetime'))"
+    )
+
+
+def wait_for_datetime(form, slot: str, value: str) -> None:
+    """Wait until a result slot shows a `<time>` with this `datetime`."""
+    form.locator(f'[data-result="{slot}"] time[datetime="{value}"]').first.wait_for()
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
     from site_server import free_port
@@ -189,13 +201,27 @@ def site_dir(tmp_path_factory, site_address) -> Path:
 
 
 def host_headers(site_dir: Path) -> dict[str, str]:
-    """The headers the build asks a host to send (its `_headers` file)."""
-    from orei_site.csp import read_headers_file
-
-    return read_headers_file(site_dir)
+    """The headers the build's `_headers` file asks for every path (`/*`), as a host reads them."""
+    found: dict[str, str] = {}
+    current = None
+    for line in (site_dir / "_headers").read_text("utf-8").splitlines():
+        if line and not line[0].isspace():
+            current = line.strip()
+        elif current == "/*" and ":" in line:
+            name, _, value = line.strip().partition(":")
+            found[name.strip()] = value.strip()
+    return found
 
 
 def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--matrix",
+        choices=("quick", "full"),
+        default="quick",
+        help="quick (`make test`): widget tests in UTC only, the smoke set's engines each in"
+        " both zones and locales but not every pairing, the heaviest sweeps on the default"
+        " boot path; full (`make test-full`, CI): every case marked full_matrix as well",
+    )
     parser.addoption(
         "--orei-runtime",
         choices=("fast", "debug"),
@@ -237,7 +263,26 @@ WIDGET_ZONES = ("UTC", "Asia/Tokyo")
 A widget test takes them with `@in_widget_zones`, a module of them with
 `pytestmark = [..., in_widget_zones]`; fixtures that make contexts read `browser_zone`."""
 
-in_widget_zones = pytest.mark.parametrize("browser_zone", WIDGET_ZONES)
+in_widget_zones = pytest.mark.parametrize(
+    "browser_zone",
+    # Tokyo is the zone the site was first proven in; the quick run keeps the other one.
+    [
+        WIDGET_ZONES[0],
+        *(pytest.param(zone, marks=pytest.mark.full_matrix) for zone in WIDGET_ZONES[1:]),
+    ],
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Leave out the cases marked `full_matrix` unless `--matrix=full`."""
+    if config.getoption("--matrix") == "full":
+        return
+    kept, left = [], []
+    for item in items:
+        (left if item.get_closest_marker("full_matrix") else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 @pytest.fixture

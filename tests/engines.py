@@ -606,17 +606,7 @@ class WebKitPage(EnginePage):
             shutil.rmtree(self.home, ignore_errors=True)
 
 
-# --- pytest: the matrix's size -------------------------------------------------------
-
-
-def pytest_addoption(parser) -> None:
-    parser.addoption(
-        "--engines",
-        choices=("quick", "full"),
-        default="quick",
-        help="the smoke set's matrix: quick (each engine in both zones and both locales,"
-        " not every pairing) or full (every engine x zone x locale; what CI runs)",
-    )
+# --- pytest ---------------------------------------------------------------------------
 
 
 def pytest_configure(config) -> None:
@@ -624,18 +614,6 @@ def pytest_configure(config) -> None:
     config.addinivalue_line(
         "filterwarnings", "ignore:setting remote_server_addr:DeprecationWarning:selenium"
     )
-
-
-def pytest_collection_modifyitems(config, items) -> None:
-    """Leave out the cases marked `full_matrix` unless `--engines=full`."""
-    if config.getoption("--engines") == "full":
-        return
-    kept, left = [], []
-    for item in items:
-        (left if item.get_closest_marker("full_matrix") else kept).append(item)
-    if left:
-        config.hook.pytest_deselected(items=left)
-        items[:] = kept
 
 
 # --- opening pages ------------------------------------------------------------------

@@ -1,3 +1,4 @@
+// @ts-check
 // Stock Firefox for pytest, through puppeteer-core over WebDriver BiDi.
 // pytest (tests/engines.py) starts this once per session and speaks JSON lines on
 // stdin/stdout: one request per line, {"id", "cmd", ...}, one answer per line,
@@ -8,7 +9,19 @@
 import readline from "node:readline";
 import puppeteer from "puppeteer-core";
 
+/** A request's fields, as tests/engines.py sends them (JSON, so not checked here). */
+/** @typedef {Record<string, any>} Request */
+/**
+ * @typedef {object} Entry
+ * @property {import("puppeteer-core").BrowserContext} context
+ * @property {import("puppeteer-core").Page} page
+ * @property {{ console: string[], pageErrors: string[] }} seen
+ * @property {boolean} owner whether closing the page closes its context
+ */
+
+/** @type {import("puppeteer-core").Browser | null} */
 let browser = null;
+/** @type {Map<number, Entry>} */
 const pages = new Map();
 let nextPage = 1;
 
@@ -19,12 +32,19 @@ document.addEventListener("securitypolicyviolation", (event) => {
   console.error("CSP violation: " + event.effectiveDirective + " blocked " + (event.blockedURI || "inline"));
 });`;
 
+/** @param {number} id */
 function entry(id) {
   const found = pages.get(id);
   if (!found) throw new Error(`no page ${id}`);
   return found;
 }
 
+function launched() {
+  if (!browser) throw new Error("no browser: launch first");
+  return browser;
+}
+
+/** @type {Record<string, (request: Request) => Promise<unknown>>} */
 const commands = {
   async launch({ executablePath, prefs }) {
     browser = await puppeteer.launch({
@@ -43,11 +63,12 @@ const commands = {
     const owner = !sameContextAs;
     let context;
     if (owner) {
+      /** @type {import("puppeteer-core").BrowserContextOptions} */
       const options = {};
       // host:port, as BiDi wants it; nothing bypasses it, not even 127.0.0.1.
       if (proxy) Object.assign(options, { proxyServer: proxy, proxyBypassList: [] });
       if (downloadDir) options.downloadBehavior = { policy: "allow", downloadPath: downloadDir };
-      context = await browser.createBrowserContext(options);
+      context = await launched().createBrowserContext(options);
     } else {
       context = entry(sameContextAs).context;
     }
@@ -56,6 +77,7 @@ const commands = {
     await page.emulateLocale(locale);
     await page.evaluateOnNewDocument(REPORT_CSP_VIOLATIONS);
     if (preload) await page.evaluateOnNewDocument(preload);
+    /** @type {Entry["seen"]} */
     const seen = { console: [], pageErrors: [] };
     page.on("console", (message) => {
       if (message.type() === "error") seen.console.push(message.text());
@@ -115,10 +137,12 @@ for await (const line of lines) {
   const { id, cmd, ...args } = JSON.parse(line);
   let answer;
   try {
-    const value = await commands[cmd](args);
+    const command = commands[cmd];
+    if (!command) throw new Error(`no command ${cmd}`);
+    const value = await command(args);
     answer = { id, ok: true, value: value ?? null };
   } catch (error) {
-    answer = { id, ok: false, error: String(error && error.stack ? error.stack : error) };
+    answer = { id, ok: false, error: error instanceof Error && error.stack ? error.stack : String(error) };
   }
   process.stdout.write(`${JSON.stringify(answer)}\n`);
   if (cmd === "close") break;

@@ -1,3 +1,4 @@
+// @ts-check
 // Run pytest inside Pyodide under Node, on the wheels the site ships.
 //   node tests/run_in_pyodide.mjs RUNTIME_DIR MOUNT_DIR TEST_WHEEL... -- PYTEST_ARGS...
 // RUNTIME_DIR is a built site's runtime folder (its pyodide-lock.json lists the
@@ -11,9 +12,12 @@ const split = args.indexOf("--");
 const [runtime, mount, ...wheels] = split === -1 ? args : args.slice(0, split);
 const pytestArgs = split === -1 ? [] : args.slice(split + 1);
 
-const pyodide = await loadPyodide({ indexURL: path.resolve(runtime) + "/" });
+const pyodide = await loadPyodide({ indexURL: `${path.resolve(runtime)}/` });
 await pyodide.loadPackage(["orei"], { messageCallback: () => {} });
-await pyodide.loadPackage(wheels.map((wheel) => path.resolve(wheel)), { messageCallback: () => {} });
+await pyodide.loadPackage(
+  wheels.map((wheel) => path.resolve(wheel)),
+  { messageCallback: () => {} },
+);
 pyodide.FS.mkdirTree("/mnt");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(mount) }, "/mnt");
 pyodide.globals.set("pytest_args", pyodide.toPy(pytestArgs));

@@ -9,9 +9,10 @@ from orei.applications.agenda_text import agenda_lines, step_sentence
 from orei.applications.file_format import read_document
 from orei.applications.handoff import email_handoffs
 from orei.applications.model import FORMATS, ROUNDS, STAGES
+from orei.dates import JAPAN, iso_time
 from orei.email_templates import CHOICES
-from orei.interview_time import JAPAN, split_ended
-from orei.plan import iso_time, make_plan
+from orei.interview_time import split_ended
+from orei.plan import make_plan
 
 D = dt.date
 # These tables use stated timelines and interviews ending at 15:00, whose dates the

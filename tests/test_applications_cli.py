@@ -185,6 +185,15 @@ def test_bad_dates_on_the_command_line(capsys, path):
     assert err.startswith("orei: Calendar timestamp: enter a time with its offset")
 
 
+@pytest.mark.parametrize(("flag", "label"), [("--ics", "Calendar file"), ("--csv", "csv")])
+def test_a_file_that_cannot_be_written_is_one_line_naming_it(capsys, path, tmp_path, flag, label):
+    status, out, err = run(capsys, "agenda", path, flag, tmp_path / "missing-folder" / "out")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"orei: {label}: cannot write “")
+    assert err.endswith("” (No such file or directory).\n")
+    assert len(err.splitlines()) == 1
+
+
 @needs_processes
 def test_black_box_exit_status_and_streams(path):
     good = subprocess.run(

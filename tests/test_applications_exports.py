@@ -12,7 +12,7 @@ from orei.applications.exports import (
     spreadsheet_cell,
 )
 from orei.applications.file_format import read_document
-from orei.interview_time import JAPAN
+from orei.dates import JAPAN
 
 D = dt.date
 NOW = dt.datetime(2026, 4, 28, 9, 0, tzinfo=dt.UTC)

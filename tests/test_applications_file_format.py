@@ -16,9 +16,9 @@ from orei.applications.file_format import (
 )
 from orei.applications.model import Application, Interview
 from orei.applications.reading import MAX_APPLICATIONS, MAX_INTERVIEWS
+from orei.dates import JAPAN
 from orei.errors import InputError
 from orei.follow_up import Timeline
-from orei.interview_time import JAPAN
 
 INTERVIEW = {"ended": "2026-04-28T15:00+09:00", "timeline": "2w"}
 APPLICATION = {

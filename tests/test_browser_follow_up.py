@@ -12,7 +12,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
-from browser import assert_clean, fill, in_widget_zones, open_calculator, settled, watch
+from browser import (
+    assert_clean,
+    fill,
+    in_widget_zones,
+    open_calculator,
+    result_datetimes,
+    settled,
+    wait_for_datetime,
+    watch,
+)
 from site_server import serve
 
 from orei.plan import make_plan
@@ -21,20 +30,6 @@ pytestmark = [pytest.mark.browser, in_widget_zones]
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)  # 16:00 in Tokyo, the worked example's day
 FORM = 'form[data-orei-widget="follow-up"]'
-
-
-def result_datetime(form, slot):
-    return form.locator(f'[data-result="{slot}"] time').first.get_attribute("datetime")
-
-
-def result_datetimes(form, slot):
-    return form.locator(f'[data-result="{slot}"] time').evaluate_all(
-        "nodes => nodes.map(n => n.getAttribute('datetime'))"
-    )
-
-
-def wait_for_datetime(form, slot, value):
-    form.locator(f'[data-result="{slot}"] time[datetime="{value}"]').first.wait_for()
 
 
 def test_worked_example_names_golden_week_days(page, site_url):
@@ -178,6 +173,20 @@ ASKED_FOR = """(anchor) => new Promise((resolve) => {
   look();
 })"""
 
+# The top of heading `#anchor` once it has stayed in one place for five looks (or after 10 s).
+SETTLED_TOP = """(anchor) => new Promise((resolve) => {
+  let last = null, still = 0, looks = 0;
+  const look = () => {
+    const heading = document.getElementById(anchor);
+    const top = heading ? heading.getBoundingClientRect().top : null;
+    still = top !== null && top === last ? still + 1 : 0;
+    last = top;
+    if (still >= 5 || (looks += 1) > 200) resolve(last);
+    else setTimeout(look, 50);
+  };
+  look();
+})"""
+
 
 def test_the_fragment_keeps_the_plan_while_the_reader_scrolls_focuses_and_uses_the_contents(
     page, site_url
@@ -199,9 +208,8 @@ def test_the_fragment_keeps_the_plan_while_the_reader_scrolls_focuses_and_uses_t
     for anchor in ("why-weeks", "dont"):
         page.locator(f'.md-sidebar--secondary a[href$="#{anchor}"]').click()
         assert page.evaluate(ASKED_FOR, anchor)
-        heading = page.locator(f"h2#{anchor}")
-        heading.wait_for()
-        top = heading.bounding_box()["y"]
+        # The page may still be scrolling there (smoothly, or after the theme re-renders it).
+        top = page.evaluate(SETTLED_TOP, anchor)
         assert 0 <= top < 800, anchor  # in view (the last heading cannot reach the top)
         assert fragment_state(page) == planned
     settled(form)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_site_build import PAGES
+from pages import PAGES
 
 pytestmark = pytest.mark.browser
 

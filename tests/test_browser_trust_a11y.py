@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -21,6 +20,7 @@ from browser import ROOT, assert_clean, in_widget_zones, settled, watch
 from email_browser import open_generator
 from orei_widgets.applications import INPUT_SLOTS as APPLICATIONS_INPUT_SLOTS
 from orei_widgets.follow_up import INPUT_SLOTS as FOLLOW_UP_INPUT_SLOTS
+from pages import site_pages
 
 from orei.email_fields import example_fields
 from orei.email_templates import template_keys
@@ -45,17 +45,6 @@ RUN_AXE = """async () => {
   return result.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }"""
-
-
-def site_pages(site_dir: Path) -> list[str]:
-    pages = sorted(
-        str(p.parent.relative_to(site_dir)) + "/"
-        for p in site_dir.rglob("index.html")
-        if "assets" not in p.parts and p.parent != site_dir / "search"
-    )
-    pages = ["" if p == "./" else p for p in pages]
-    assert len(pages) == 28  # 14 pages in English and Japanese
-    return [*pages, "404.html"]
 
 
 @pytest.fixture

@@ -108,9 +108,10 @@ def test_without_the_fast_path_files_the_widget_boots_from_the_wheels(fresh_serv
     page = context.new_page()
     page.clock.set_fixed_time(NOW)
     page.goto(url + "calendar/")
+    # The wheels boot installs packages first: slower, more so on a busy machine.
     page.locator(
         'form[data-orei-widget="business-day"] [data-result="business-day"] time'
-    ).wait_for()
+    ).wait_for(timeout=120_000)
     assert [u for u in seen.requests if u.endswith("/orei-0.1.0-py3-none-any.whl")]
     # Pyodide logs each standard library zip it could not load before the worker boots
     # from the wheels; nothing is thrown, and the reader sees a working widget.

@@ -23,8 +23,8 @@ import pytest
 from applications_browser import DOCUMENT, document_of, download, import_file
 from browser import fill, in_widget_zones, settled
 from email_browser import choose, covering_forms, fill_shown
+from hostile_text import FOLLOW_UP_TEXT_FIELDS, PAYLOADS
 from orei_widgets.applications_form import MULTILINE
-from test_widget_injection import FOLLOW_UP_TEXT_FIELDS, PAYLOADS
 
 from orei.applications.file_format import read_file
 from orei.email_templates import load_template

@@ -15,9 +15,9 @@ import pytest
 from applications_browser import KEYS, add_application, keep, open_applications, press
 from browser import assert_clean, fill, in_widget_zones, open_calculator, settled, watch
 from email_browser import choose, covering_forms, fill_shown
-from test_browser_trust_a11y import site_pages
-from test_widget_injection import EMAIL_TEXT_FIELDS
+from pages import site_pages
 
+from orei.email_spec import TEXT_FIELDS
 from orei.email_templates import load_template
 
 pytestmark = pytest.mark.browser
@@ -87,7 +87,7 @@ def use_the_generator(page, site_url, prefix=""):
             with page.expect_download():
                 form.locator('[data-action="download-eml"]').click()
             assert MARK in form.locator('a[data-action="mailto"]').get_attribute("href")
-    assert typed == set(EMAIL_TEXT_FIELDS)
+    assert typed == set(TEXT_FIELDS)
 
 
 def use_the_applications(page, site_url, prefix="", *, kept=False):

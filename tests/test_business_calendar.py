@@ -2,12 +2,8 @@ import datetime as dt
 
 import pytest
 
-from orei.business_calendar import (
-    FIRST_SUPPORTED,
-    BusinessCalendar,
-    holiday,
-    holidays_in_year,
-)
+from orei.business_calendar import BusinessCalendar, holiday, holidays_in_year
+from orei.dates import FIRST_SUPPORTED
 from orei.errors import InputError
 
 D = dt.date

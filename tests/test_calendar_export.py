@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orei.calendar_export import clean_line, escape_text, fold_line, plan_to_ics
-from orei.interview_time import JAPAN
+from orei.dates import JAPAN
 from orei.plan import make_plan
 
 NOW = dt.datetime(2026, 4, 28, 6, 30, tzinfo=dt.UTC)

@@ -12,14 +12,13 @@ from orei.compose import (
     render_text,
     with_send_date,
 )
+from orei.dates import letter_date, parse_date
 from orei.email_fields import (
     clean_text,
     example_fields,
-    format_date,
     name_list,
     parse_choice,
     parse_flag,
-    parse_interview_date,
     recipient,
     when,
 )
@@ -553,7 +552,7 @@ def test_japanese_subject_names_the_matter_and_the_sender():
     ],
 )
 def test_dates_are_written_the_language_s_way(iso, lang, written):
-    assert format_date(parse_interview_date(iso), lang) == written
+    assert letter_date(parse_date(iso, "interview_date"), lang) == written
     draft = compose("follow-up", lang, {"interview_date": f"  {iso} "})
     assert written in draft.body
 
@@ -693,5 +692,5 @@ def test_only_input_errors_escape_and_nothing_breaks_a_line(key, lang, fields, p
 @settings(max_examples=200)
 @given(day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)))
 def test_any_iso_date_is_accepted_and_written_with_its_weekday(day):
-    written = format_date(parse_interview_date(day.isoformat()), "ja")
+    written = letter_date(parse_date(day.isoformat(), "interview_date"), "ja")
     assert written == f"{day.month}月{day.day}日（{'月火水木金土日'[day.weekday()]}）"

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from orei.compose import compose
-from orei.email_fields import example_fields, format_date
+from orei.dates import letter_date
+from orei.email_fields import example_fields
 from orei.email_templates import load_template, template_keys
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +109,7 @@ def test_a_mail_sent_the_same_or_next_day_says_so_rather_than_a_date(key, lang, 
     interview = dt.date.fromisoformat(values["interview_date"])
     values |= {"send_date": (interview + dt.timedelta(days=days)).isoformat()}
     body = compose(key, lang, values).body
-    assert format_date(interview, lang) not in body
+    assert letter_date(interview, lang) not in body
     assert word[0 if lang == "ja" else 1] in body
 
 

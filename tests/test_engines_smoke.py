@@ -33,7 +33,7 @@ ZONES = ("UTC", "Asia/Tokyo")
 # the Japanese ones (`ja/`), whose widgets answer in Japanese.
 LOCALES = {"en-US": ("", "en"), "ja-JP": ("ja/", "ja")}
 # `make test` runs these pairings in every engine, so each engine meets both zones and
-# both locales; `pytest --engines=full` (`make test-full`, CI) runs every pairing.
+# both locales; `pytest --matrix=full` (`make test-full`, CI) runs every pairing.
 QUICK = {("UTC", "en-US"), ("Asia/Tokyo", "ja-JP")}
 FOLLOW_UP = 'form[data-orei-widget="follow-up"]'
 EMAIL = 'form[data-orei-widget="email"]'

@@ -159,7 +159,7 @@ def test_parse_timeline(text, expected):
         ("-7d", "timeline_format"),
         ("soon", "timeline_format"),
         ("2026-02-30", "date_impossible"),
-        ("2026-5-20", "date_format"),
+        ("2026-W21-3", "date_format"),
         ("2100-01-01", "date_range"),
     ],
 )

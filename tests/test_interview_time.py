@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from orei.dates import JAPAN
 from orei.errors import InputError
-from orei.interview_time import JAPAN, AmbiguousTime, interview_end, parse_ended, parse_zone
+from orei.interview_time import AmbiguousTime, interview_end, parse_zone, split_ended
 
 
 def jst(*args):
@@ -57,8 +58,9 @@ def test_interview_end(ended_date, ended_time, tz, expected):
         ("2026-04-28T15:00", "", jst(2026, 4, 28, 15, 0)),
     ],
 )
-def test_parse_ended(text, tz, expected):
-    assert parse_ended(text, tz) == expected
+def test_one_iso_string_split_then_read(text, tz, expected):
+    # The command line's `--ended`.
+    assert interview_end(*split_ended(text), tz) == expected
 
 
 @pytest.mark.parametrize(

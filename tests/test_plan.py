@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from orei.dates import JAPAN
+from orei.defaults import FOLLOW_UP_FIELDS
 from orei.errors import InputError
-from orei.interview_time import JAPAN
 from orei.messages import message
 from orei.plan import make_plan
 from orei.plan_text import plan_lines
@@ -129,20 +130,6 @@ def test_plan_text_gives_the_after_hours_line_and_the_read_day():
     assert not any("フォローアップ" in line for line in lines)
 
 
-WIDGET_FIELDS = {
-    "ended_date",
-    "ended_time",
-    "tz",
-    "candidate_tz",
-    "timeline",
-    "timeline_n",
-    "timeline_date",
-    "buffer",
-    "closures",
-    "closed_dates",
-}
-
-
 def _plan_or_error(*args, **kwargs):
     try:
         return make_plan(*args, **kwargs)
@@ -175,7 +162,7 @@ def test_nothing_but_input_errors_escape(d, t, tz, cand, timeline, n, buffer, cl
         closed_dates=closed,
     )
     if isinstance(outcome, InputError):
-        assert outcome.field in WIDGET_FIELDS
+        assert outcome.field in FOLLOW_UP_FIELDS
         assert message("ja", f"fields.{outcome.field}")
         assert outcome.message("ja") != outcome.message("en")
         return

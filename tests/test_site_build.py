@@ -10,48 +10,19 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
-from yaml_env_tag import construct_env_tag
+from pages import PAGES, nav_pages
 
-ROOT = Path(__file__).resolve().parent.parent
 SITEMAP_NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",
 }
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 LOCALES = {"en": "en_GB", "ja": "ja_JP"}
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, leaving its !!python tags unresolved."""
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-_Loader.add_constructor("!ENV", construct_env_tag)
-
-
-@cache
-def mkdocs_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
-
-
-def nav_pages() -> list[str]:
-    """The guide's pages as site paths (`reflect/`), in nav order, from mkdocs.yml."""
-    paths = []
-    for entry in mkdocs_config()["nav"]:
-        (source,) = entry.values()
-        stem = source.removesuffix(".md")
-        paths.append("" if stem == "index" else f"{stem}/")
-    return paths
-
-
-PAGES = [*nav_pages(), *(f"ja/{p}" for p in nav_pages())]
 
 
 @dataclass

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser import host_headers
 
 from orei_site import csp
 
@@ -161,7 +162,7 @@ def test_no_page_needs_inline_styles_handlers_or_script_urls(site_dir):
 
 
 def test_hosts_get_one_header_policy_for_the_whole_site(site_dir):
-    headers = csp.read_headers_file(site_dir)
+    headers = host_headers(site_dir)
     parsed = directives(headers["Content-Security-Policy"])
     every_hash = {
         h

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orei.business_calendar import BusinessCalendar
-from orei.interview_time import JAPAN
+from orei.dates import JAPAN
 from orei.thank_you import SHORTEST_WINDOW, is_after_hours, thank_you_window
 
 D = dt.date

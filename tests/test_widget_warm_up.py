@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from orei_widgets import dispatch
@@ -17,8 +21,7 @@ from orei_widgets.warm_up import (
     warm_up_requests,
 )
 
-from orei import business_calendar
-
+ROOT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
@@ -57,16 +60,35 @@ def test_a_failing_warm_up_request_stops_the_build():
         warm_up(NOW, [{"widget": "no-such-widget", "action": "update", "state": {}}])
 
 
+# Run in a fresh interpreter, whose holiday tables no other test has filled: after the
+# warm-up, every day of its years is answered without asking jpholiday again.
+NO_JPHOLIDAY_AFTER_WARM_UP = """
+import datetime as dt
+import jpholiday
+from orei import business_calendar
+from orei_widgets.warm_up import warm_up, warm_up_holiday_years
+
+warm_up()
+def refused(*args):
+    raise AssertionError(f"jpholiday asked after the warm-up: {args}")
+jpholiday.month_holidays = jpholiday.year_holidays = refused
+for year in warm_up_holiday_years():
+    day = dt.date(year, 1, 1)
+    while day.year == year:
+        business_calendar.holiday(day)
+        day += dt.timedelta(days=1)
+"""
+
+
 def test_the_warm_up_works_out_the_holidays_of_its_years_and_the_next():
     # A reader's first answer in a month no request touched would pay for jpholiday.
     assert warm_up_holiday_years() == [NOW.year, NOW.year + 1]
-    tables = business_calendar._holidays_by_date  # the cache the snapshot keeps
-    tables.cache_clear()  # other tests may have filled it
-    warm_up()
-    before = tables.cache_info().misses
-    for year in warm_up_holiday_years():
-        day = dt.date(year, 1, 1)
-        while day.year == year:
-            business_calendar.holiday(day)
-            day += dt.timedelta(days=1)
-    assert tables.cache_info().misses == before
+    path = os.pathsep.join(str(ROOT / folder) for folder in ("src", "widgets"))
+    result = subprocess.run(
+        [sys.executable, "-c", NO_JPHOLIDAY_AFTER_WARM_UP],
+        env={**os.environ, "PYTHONPATH": path},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

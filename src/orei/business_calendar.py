@@ -18,13 +18,8 @@ from typing import Literal
 
 import jpholiday
 
-from orei.date_text import weekday
+from orei.dates import FIRST_SUPPORTED, LAST_SUPPORTED, DateRangeError, check_supported, weekday
 from orei.errors import InputError
-
-FIRST_SUPPORTED = dt.date(2000, 1, 1)
-# jpholiday's rules end in 2099 and it wrongly marks 4 May as a holiday before
-# 1986, so the supported range is kept well inside what has been checked.
-LAST_SUPPORTED = dt.date(2099, 12, 31)
 
 DayKind = Literal["holiday", "closure", "weekend"]
 
@@ -102,18 +97,6 @@ def default_closures() -> frozenset[str]:
     return frozenset(key for key, closure in closures().items() if closure.default)
 
 
-def check_supported(day: dt.date, field_name: str = "date") -> dt.date:
-    """Return `day` if it lies in the supported range, else raise `InputError`."""
-    if not FIRST_SUPPORTED <= day <= LAST_SUPPORTED:
-        raise InputError(
-            field_name,
-            "date_range",
-            first=FIRST_SUPPORTED.isoformat(),
-            last=LAST_SUPPORTED.isoformat(),
-        )
-    return day
-
-
 def _holiday_names(name_ja: str) -> tuple[str, str]:
     names = _english_names()
     if name_ja.endswith(_SUBSTITUTE):
@@ -135,7 +118,7 @@ def holiday(day: dt.date) -> Holiday | None:
 @cache
 def _holidays_by_date(year: int, month: int) -> dict[dt.date, Holiday]:
     # One jpholiday pass a month, cached: widgets ask about every day of a month per
-    # keystroke, and a whole year costs jpholiday about 75 ms on a fast machine.
+    # keystroke, and asking jpholiday for a whole year would cost far more than a frame.
     found = {}
     for day, name_ja in jpholiday.month_holidays(year, month):
         name_en, name_ja = _holiday_names(name_ja)
@@ -151,9 +134,7 @@ def holidays_in_year(year: int) -> tuple[Holiday, ...]:
         InputError: If the year is outside the supported range.
     """
     if not FIRST_SUPPORTED.year <= year <= LAST_SUPPORTED.year:
-        raise InputError(
-            "year", "date_range", first=FIRST_SUPPORTED.isoformat(), last=LAST_SUPPORTED.isoformat()
-        )
+        raise DateRangeError("year")
     found = []
     for day, name_ja in sorted(jpholiday.year_holidays(year)):
         name_en, name_ja = _holiday_names(name_ja)

@@ -28,9 +28,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from orei.dates import day_name, ics_date, ics_utc
 from orei.messages import message
 from orei.plan import Plan
-from orei.plan_text import after_hours_lines, day_name, local_time, read_later_line, skipped_lines
+from orei.plan_text import after_hours_lines, local_time, read_later_line, skipped_lines
 
 PRODID = "-//Orei//Interview follow-up planner//EN"
 UID_DOMAIN = "orei.invalid"
@@ -79,20 +80,12 @@ def fold_line(line: str) -> str:
     return "\r\n".join(parts)
 
 
-def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _date(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")
-
-
 def plan_uid(plan: Plan, company: str, role: str) -> str:
     """A UID made from everything the plan was made from, the company and the event's role."""
     calendar = plan.calendar
     canonical = "\n".join(
         [
-            _utc(plan.ended),
+            ics_utc(plan.ended),
             plan.follow_up.timeline.to_compact(),
             str(plan.follow_up.buffer),
             ",".join(sorted(calendar.closures)),
@@ -130,8 +123,8 @@ class Event:
 
 def _when(name: str, moment: dt.date) -> str:
     if isinstance(moment, dt.datetime):
-        return f"{name}:{_utc(moment)}"
-    return f"{name};VALUE=DATE:{_date(moment)}"
+        return f"{name}:{ics_utc(moment)}"
+    return f"{name};VALUE=DATE:{ics_date(moment)}"
 
 
 def event_lines(event: Event, stamp: dt.datetime, sequence: int | None = None) -> list[str]:
@@ -139,7 +132,7 @@ def event_lines(event: Event, stamp: dt.datetime, sequence: int | None = None) -
     return [
         "BEGIN:VEVENT",
         f"UID:{event.uid}",
-        f"DTSTAMP:{_utc(stamp)}",
+        f"DTSTAMP:{ics_utc(stamp)}",
         *([] if sequence is None else [f"SEQUENCE:{sequence}"]),
         _when("DTSTART", event.start),
         _when("DTEND", event.end),

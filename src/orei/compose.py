@@ -30,15 +30,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from orei.business_calendar import BusinessCalendar, check_supported
+from orei.business_calendar import BusinessCalendar
+from orei.dates import DateRangeError, check_supported, letter_date, parse_date
 from orei.email_fields import (
     clean_fields,
     clean_text,
     example_fields,
-    format_date,
     name_list,
     parse_choice,
-    parse_date,
     parse_flag,
     person_name,
     recipient,
@@ -114,8 +113,8 @@ def candidate_slots(first: dt.date, count: int = SLOT_COUNT) -> list[dt.date]:
             day = calendar.on_or_after(day)
             days.append(day)
             day += dt.timedelta(days=1)
-    except InputError as error:  # a slot past the last supported date
-        raise InputError("slots_from", error.code, **error.params) from None
+    except DateRangeError:  # a slot past the last supported date
+        raise DateRangeError("slots_from") from None
     return days
 
 
@@ -129,7 +128,7 @@ def _parsed(tpl: EmailTemplate, values: Mapping[str, str]) -> dict[str, str | dt
         elif kind == "flag":
             parsed[name] = "on" if parse_flag(name, text) else ""
         elif kind == "date" and text:
-            parsed[name] = parse_date(name, text)
+            parsed[name] = parse_date(text, name)
         else:
             parsed[name] = text
     for later, earlier in tpl.later.items():
@@ -184,7 +183,7 @@ def _fill_values(tpl: EmailTemplate, values: Mapping[str, str]) -> tuple[dict[st
         if name in missing:
             return placeholder_text(lang, name)
         if isinstance(value, dt.date):
-            return format_date(value, lang)
+            return letter_date(value, lang)
         if field(name).kind == "choice" and name in tpl.choices:
             return tpl.choices[name][value or "blank"]
         return "" if field(name).kind == "flag" else str(value)
@@ -340,7 +339,7 @@ def with_send_date(
         if name is None:
             return None
         try:
-            return parse_date(name, clean_text(fields.get(name, "")))
+            return parse_date(clean_text(fields.get(name, "")), name)
         except InputError:
             return None  # compose names the field
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -21,13 +20,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from orei.dates import letter_date
 from orei.email_spec import CHOICES, FIELDS
 from orei.errors import InputError
 from orei.messages import LANGUAGES
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _YES = frozenset({"yes", "true", "on", "1"})
 _NO = frozenset({"no", "false", "off", "0", ""})
 # Between names in a list: commas (Latin, Japanese, full-width), semicolons, " and ".
@@ -66,26 +65,6 @@ def clean_fields(fields: Mapping[str, object] | None) -> dict[str, str]:
     if not fields:
         return {}
     return {name: clean_text(fields[name]) for name in FIELDS if name in fields}
-
-
-def parse_date(field: str, text: str) -> dt.date:
-    """A date field's value from `YYYY-MM-DD` (full-width digits are accepted too).
-
-    Raises:
-        InputError: Naming `field`, if the text is not such a date.
-    """
-    match = _ISO_DATE.fullmatch(unicodedata.normalize("NFKC", text).strip())
-    try:
-        if match is None:
-            raise ValueError(text)
-        return dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        raise InputError(field, "date_format", value=text) from None
-
-
-def parse_interview_date(text: str) -> dt.date:
-    """The interview date from `YYYY-MM-DD` (see `parse_date`)."""
-    return parse_date("interview_date", text)
 
 
 def parse_choice(field: str, text: str) -> str:
@@ -132,13 +111,6 @@ def parse_address(text: str) -> str | None:
     if not address.username or "." not in address.domain or address.addr_spec != addr_spec:
         return None
     return addr_spec
-
-
-def format_date(day: dt.date, lang: str) -> str:
-    """The date as a letter writes it: `Tuesday 28 April`, `4月28日（火）`."""
-    words = wording(lang)
-    month = words["months"][day.month - 1] if "months" in words else day.month
-    return words["date"].format(day=day.day, month=month, weekday=words["weekdays"][day.weekday()])
 
 
 def when(interview: dt.date, sent: dt.date) -> str:
@@ -215,7 +187,7 @@ def slot_lines(lang: str, days: Iterable[dt.date], time: str) -> str:
     """Candidate slots, one a line: `・5月7日（木）　10:00〜17:00`, `- Thursday 7 May, any time`."""
     words = wording(lang)["slots"]
     time = time or words["any_time"]
-    return "\n".join(words["line"].format(date=format_date(day, lang), time=time) for day in days)
+    return "\n".join(words["line"].format(date=letter_date(day, lang), time=time) for day in days)
 
 
 @cache

@@ -132,10 +132,6 @@ class EmailTemplate:
         """Whether the text is a mail (a LinkedIn note is only copied)."""
         return self.channel == "email"
 
-    def part(self, name: str) -> str:
-        """The raw text of one body part, or an empty string."""
-        return dict(self.body).get(name, "")
-
     def texts(self) -> tuple[str, ...]:
         """Every text the template may show: subject, body parts and variant wording."""
         variant_texts = (text for pairs in self.variants.values() for _, text in pairs)

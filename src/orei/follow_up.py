@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from orei.business_calendar import BusinessCalendar, DayOff
+from orei.dates import normalise, parse_date
+from orei.defaults import BUFFER
 from orei.errors import InputError
-from orei.interview_time import normalise, parse_date
 
 TimelineKind = Literal["none", "days", "weeks", "business_days", "date"]
 TIMELINE_KINDS: tuple[TimelineKind, ...] = ("none", "days", "weeks", "business_days", "date")
@@ -32,7 +33,6 @@ N_RANGES: dict[str, tuple[int, int]] = {"days": (1, 90), "weeks": (1, 12), "busi
 DATE_HORIZON = dt.timedelta(days=365)
 """A timeline date may fall from D to D + 365 days."""
 
-DEFAULT_BUFFER = 3
 BUFFER_RANGE = (1, 10)
 
 NO_TIMELINE_EARLIEST = 5  # business days after the interview
@@ -215,7 +215,7 @@ def follow_up(
     interview_date: dt.date,
     calendar: BusinessCalendar,
     timeline: Timeline = NO_TIMELINE,
-    buffer: int = DEFAULT_BUFFER,
+    buffer: int = BUFFER,
 ) -> FollowUp:
     """The follow-up dates for an interview on `interview_date`.
 

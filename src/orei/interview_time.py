@@ -23,20 +23,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from orei.business_calendar import check_supported
-from orei.date_text import offset as format_offset
-from orei.date_text import zone_name
+from orei.dates import JAPAN, DateRangeError, check_supported, normalise, parse_date, zone_name
+from orei.dates import offset as format_offset
+from orei.defaults import ZONE
 from orei.errors import InputError
 
-JAPAN = ZoneInfo("Asia/Tokyo")
-"""The zone every plan is worked out in."""
-
-DEFAULT_ZONE = "Asia/Tokyo"
-
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _TIME = re.compile(
     r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
     r"(?:(?P<utc>[Zz])|(?P<sign>[+-])(?P<oh>[0-9]{2}):?(?P<om>[0-9]{2}))?"
@@ -45,36 +38,6 @@ _TIME = re.compile(
 # narrow enough that the Japan-time check below gives the useful message.
 _FIRST_LOCAL = dt.date(1999, 12, 30)
 _LAST_LOCAL = dt.date(2100, 1, 2)
-
-
-def normalise(text: str) -> str:
-    """`text` as the parsers read it: NFKC-normalised (full width to ASCII) and stripped."""
-    return unicodedata.normalize("NFKC", text).strip()
-
-
-def parse_date(text: str, field: str) -> dt.date:
-    """A `YYYY-MM-DD` date in the supported range (2000 to 2099).
-
-    Args:
-        text: The raw string.
-        field: The field to name in errors.
-
-    Raises:
-        InputError: `date_format`, `date_impossible` or `date_range` on `field`.
-    """
-    return check_supported(_calendar_date(text, field), field)
-
-
-def _calendar_date(text: str, field: str) -> dt.date:
-    """A `YYYY-MM-DD` date that exists, in any year."""
-    value = normalise(text)
-    match = _DATE.fullmatch(value)
-    if match is None:
-        raise InputError(field, "date_format", value=value)
-    try:
-        return dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        raise InputError(field, "date_impossible", value=value) from None
 
 
 def parse_zone(text: str, field: str = "tz") -> ZoneInfo:
@@ -109,6 +72,7 @@ class AmbiguousTime(InputError):
 
     def __init__(self, value: str, day: dt.date, zone: ZoneInfo, pair: tuple[dt.datetime, ...]):
         first, second = pair
+        self.day = day
         self.offsets = (format_offset(first.utcoffset()), format_offset(second.utcoffset()))
         self.names = (zone_name(first), zone_name(second))
         super().__init__(
@@ -144,7 +108,7 @@ def _local(
 
 
 def interview_end(
-    ended_date: str, ended_time: str, tz: str = DEFAULT_ZONE, ended_offset: str = ""
+    ended_date: str, ended_time: str, tz: str = ZONE, ended_offset: str = ""
 ) -> dt.datetime:
     """The instant the interview ended, in Japan time, from the widget's fields.
 
@@ -165,9 +129,10 @@ def interview_end(
             time), `ended_time` (format, offset, DST gap or repeat, an offset the zone did not
             have) or `tz` (unknown zone).
     """
-    day = _calendar_date(ended_date, "ended_date")
+    # The local date may lie a day outside the range; the date in Japan is checked below.
+    day = parse_date(ended_date, "ended_date", earliest=None, latest=None)
     if not _FIRST_LOCAL <= day <= _LAST_LOCAL:
-        check_supported(day, "ended_date")  # always raises here
+        raise DateRangeError("ended_date")  # names the range a reader can use, not this guard
 
     time_text = normalise(ended_time)
     time_match = _TIME.fullmatch(time_text)
@@ -191,7 +156,7 @@ def interview_end(
     return in_japan
 
 
-def repetition(ended_date: str, ended_time: str, tz: str = DEFAULT_ZONE) -> AmbiguousTime | None:
+def repetition(ended_date: str, ended_time: str, tz: str = ZONE) -> AmbiguousTime | None:
     """The question to ask when these fields name a local time that happened twice, or None."""
     try:
         interview_end(ended_date, ended_time, tz)
@@ -214,20 +179,6 @@ def _check_offset(ended: dt.datetime, zone: ZoneInfo, shown: str) -> None:
             zone=zone.key,
             allowed=" / ".join(sorted(format_offset(offset) for offset in had)),
         )
-
-
-def parse_ended(text: str, tz: str = "") -> dt.datetime:
-    """The instant the interview ended, from one ISO 8601 string (the command line's `--ended`).
-
-    Accepts `2026-04-28T15:00`, `2026-04-28 15:00`, with seconds, and with an offset
-    (`2026-04-28T15:00+09:00`, `...Z`). Without an offset the time is read in `tz`
-    (Japan time when `tz` is empty); with one, `tz` (when given) must have had it.
-    Errors name `ended_date` or `ended_time`, whichever part is wrong.
-
-    Raises:
-        InputError: As `interview_end`.
-    """
-    return interview_end(*split_ended(text), tz)
 
 
 def split_ended(text: str) -> tuple[str, str]:

@@ -38,10 +38,11 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from orei.business_calendar import LAST_SUPPORTED, BusinessCalendar, DayOff, parse_closures
+from orei.business_calendar import BusinessCalendar, parse_closures
+from orei.dates import LAST_SUPPORTED, DateRangeError, iso_time, normalise, parse_date
+from orei.defaults import BUFFER, TIMELINE, ZONE
 from orei.errors import InputError
 from orei.follow_up import (
-    DEFAULT_BUFFER,
     NO_TIMELINE,
     TIMELINE_KINDS,
     FollowUp,
@@ -51,7 +52,7 @@ from orei.follow_up import (
     parse_timeline,
     timeline_from_fields,
 )
-from orei.interview_time import DEFAULT_ZONE, interview_end, normalise, parse_date, parse_zone
+from orei.interview_time import interview_end, parse_zone
 from orei.thank_you import ThankYouWindow, thank_you_window
 
 
@@ -72,11 +73,6 @@ class Plan:
     thank_you: ThankYouWindow
     follow_up: FollowUp
     candidate_tz: ZoneInfo | None = None
-
-    @property
-    def skipped(self) -> tuple[DayOff, ...]:
-        """Every non-business day after the interview date up to the latest follow-up date."""
-        return self.follow_up.skipped
 
     def to_json_dict(self) -> dict[str, Any]:
         """The plan as plain JSON values (see the module docstring for the shape)."""
@@ -132,17 +128,11 @@ class Plan:
         }
 
 
-def iso_time(moment: dt.datetime) -> str:
-    """ISO 8601 with the offset, to the minute unless the seconds are not zero."""
-    has_seconds = moment.second or moment.microsecond
-    return moment.isoformat(timespec="seconds" if has_seconds else "minutes")
-
-
 def build_plan(
     ended: dt.datetime,
     *,
     timeline: Timeline = NO_TIMELINE,
-    buffer: int = DEFAULT_BUFFER,
+    buffer: int = BUFFER,
     calendar: BusinessCalendar | None = None,
     candidate_tz: ZoneInfo | None = None,
 ) -> Plan:
@@ -163,9 +153,8 @@ def build_plan(
     try:
         thank_you = thank_you_window(ended, calendar)
         after = follow_up(thank_you.ended.date(), calendar, timeline, buffer)
-    except InputError as error:
-        if (error.field, error.code) != ("date", "date_range"):
-            raise
+    except DateRangeError:
+        # Every input is in range by now: a date the rules worked out ran past the last one.
         blamed = "ended_date" if timeline.kind == "none" else timeline.field
         raise InputError(blamed, "plan_beyond_range", last=LAST_SUPPORTED.isoformat()) from None
     return Plan(
@@ -204,14 +193,14 @@ def parse_closure_keys(text: str | Iterable[str] | None) -> frozenset[str]:
 def make_plan(
     ended_date: str,
     ended_time: str,
-    tz: str = DEFAULT_ZONE,
+    tz: str = ZONE,
     *,
     candidate_tz: str = "",
     ended_offset: str = "",
-    timeline: str = "none",
+    timeline: str = TIMELINE,
     timeline_n: str = "",
     timeline_date: str = "",
-    buffer: str | int = DEFAULT_BUFFER,
+    buffer: str | int = BUFFER,
     closures: str | Iterable[str] | None = None,
     closed_dates: str | Iterable[str] = "",
 ) -> Plan:

@@ -11,21 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from orei.business_calendar import DayOff
-from orei.date_text import date, weekday, zone_name
+from orei.dates import clock, day_name, zone_name
 from orei.messages import message
 from orei.plan import Plan
-
-
-def day_name(day: dt.date, lang: str) -> str:
-    """`Thu 2026-05-07` (English) or `2026年5月7日（木）` (Japanese)."""
-    if lang == "ja":
-        return date(day, lang)
-    return f"{weekday(day, lang)} {day.isoformat()}"
-
-
-def clock(moment: dt.datetime) -> str:
-    """`15:00`, with `:SS` only when the seconds are not zero."""
-    return moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
 
 
 def local_time(moment: dt.datetime, lang: str) -> str:

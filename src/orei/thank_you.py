@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from orei.business_calendar import BusinessCalendar
-from orei.interview_time import JAPAN
+from orei.dates import JAPAN
 
 DEADLINE_AFTER = dt.timedelta(hours=24)
 MORNING_START = dt.time(8, 30)

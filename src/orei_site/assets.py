@@ -38,7 +38,6 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 ASSETS_PATH = "assets/orei"
 # Large files served with precompressed copies beside them (`NAME.br`, `NAME.gz`).
 PRECOMPRESSED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-# The line of worker.js that the build fills in with the fast path's versioned names.
 # widgets/js files that are not copied as they are: the build writes sw.js to the root
 # and puts search-later.js inline into the pages that hold a widget.
 NOT_GLUE = frozenset({"sw.js", "search-later.js"})
@@ -311,8 +310,8 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
     copy_glue(project, assets)
     _write_if_changed(assets / email_form.CSS_NAME, email_form.visibility_css())
     runtime_path = f"{ASSETS_PATH}/runtime"
-    # No preload hints: measured, they made warm visits slower (the page and the worker
-    # both read the large files) and gained nothing the early worker does not.
+    # No preload hints: they made warm visits slower (the page and the worker both read
+    # the large files) and gained nothing the early worker does not.
     search_later = (project / "widgets" / "js" / "search-later.js").read_text("utf-8")
     hints.add_hints_to_site(site_dir, preload=[], inline=[search_later])
     # What the service worker keeps for offline visits: what the snapshot boot reads. The
@@ -331,8 +330,8 @@ def build_assets(site_dir: Path, *, project: Path = ROOT, cache: Path | None = N
         },
     )
     # Last, once every page and script is final: compressed copies of the large runtime
-    # files and of the pages, scripts and styles (measured: a first visit's pages and
-    # theme were about 0.5 MB uncompressed, which a slow connection feels).
+    # files and of the pages, scripts and styles, which a slow connection feels on a
+    # first visit as much as the runtime.
     large = [*(directory / name for name in PRECOMPRESSED), bundle, *snapshot.files]
     compression.precompress(sorted({*large, *compression.site_text_files(site_dir)}), cache)
     return SiteAssets(directory, tuple(directory / w.name for w in wheels), lock, bundle, snapshot)

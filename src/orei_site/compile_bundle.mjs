@@ -1,3 +1,4 @@
+// @ts-check
 // Compile the browser's Python into one zip of bytecode, with Pyodide itself.
 //   node compile_bundle.mjs RUNTIME_DIR OUT_ZIP PACKAGE...
 // RUNTIME_DIR is a built site's runtime folder (Pyodide's core, its standard library
@@ -13,7 +14,7 @@ import path from "node:path";
 
 const [runtime, out, ...packages] = process.argv.slice(2);
 const pyodide = await loadPyodide({
-  indexURL: path.resolve(runtime) + "/",
+  indexURL: `${path.resolve(runtime)}/`,
   stdout: () => {},
   stderr: (line) => console.error(line),
 });
@@ -26,10 +27,7 @@ for (const name of readdirSync(boot).filter((file) => file.endsWith(".py"))) {
   pyodide.FS.writeFile(`/tmp/_orei_boot/${name}`, readFileSync(new URL(name, boot)));
 }
 pyodide.FS.mkdirTree("/tmp/compiler");
-pyodide.FS.writeFile(
-  "/tmp/compiler/compile_bundle.py",
-  readFileSync(new URL("./compile_bundle.py", import.meta.url)),
-);
+pyodide.FS.writeFile("/tmp/compiler/compile_bundle.py", readFileSync(new URL("./compile_bundle.py", import.meta.url)));
 await pyodide.runPythonAsync(`
 import sys
 sys.path.insert(0, "/tmp/compiler")

@@ -183,16 +183,3 @@ def headers_file(site_dir: Path) -> Path:
     target = site_dir / "_headers"
     target.write_text("\n".join(lines) + "\n", "utf-8")
     return target
-
-
-def read_headers_file(site_dir: Path) -> dict[str, str]:
-    """The headers `_headers` asks for every path (`/*`), as a host would read them."""
-    found: dict[str, str] = {}
-    current = None
-    for line in (site_dir / "_headers").read_text("utf-8").splitlines():
-        if line and not line[0].isspace():
-            current = line.strip()
-        elif current == "/*" and ":" in line:
-            name, _, value = line.strip().partition(":")
-            found[name.strip()] = value.strip()
-    return found

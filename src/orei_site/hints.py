@@ -6,15 +6,17 @@ Policy (or at the end of its `<head>` when it has none):
 - `early.js`, an async module script that starts the worker while the page is parsed
   (the binder adopts it); it does not block parsing or the first paint. Placed before
   the style sheets and the theme's inline scripts, it is fetched and run at once instead
-  of waiting for the style sheets (measured: it ran about 150 ms later at the end);
+  of waiting for the style sheets;
 - `search-later.js`, inline (no request before the first paint), which holds back
-  the theme's search worker until the widgets have answered: building the search index
-  competed with Python's boot for the CPU (measured: about 50 ms sooner to the first
-  result, cold and warm). The page's policy is rewritten to allow it by its hash;
+  the theme's search worker until the widgets have answered, because building the
+  search index competes with Python's boot for the CPU. The page's policy is rewritten
+  to allow it by its hash;
 - optionally, low-priority preload hints for runtime files. The build passes none:
-  measured with `make bench`, preloading the WebAssembly module and the bundle made
-  warm visits slower (page and worker each read the large files) and cold visits no
-  faster than the early worker alone.
+  preloading the WebAssembly module and the bundle made warm visits slower (page and
+  worker each read the large files) and cold visits no faster than the early worker
+  alone.
+
+`benchmarks/README.md` has the figures behind each of these choices.
 
 Pages without a widget get nothing: they never load the runtime while read.
 """

@@ -1,3 +1,4 @@
+// @ts-check
 // Take the memory snapshot the worker restores instead of starting Python.
 //   node make_snapshot.mjs RUNTIME_DIR BUNDLE_ZIP OUT
 // Boots Pyodide exactly as the worker's fast path does (the bundle as its standard
@@ -18,7 +19,7 @@ let tick = Date.parse("2026-01-01T00:00:00Z");
 Date.now = () => (tick += 1);
 performance.now = () => tick - Date.parse("2026-01-01T00:00:00Z");
 const pyodide = await loadPyodide({
-  indexURL: path.resolve(runtime) + "/",
+  indexURL: `${path.resolve(runtime)}/`,
   stdLibURL: path.resolve(bundle),
   env: { PYTHONHASHSEED: "0" },
   _makeSnapshot: true,
@@ -46,4 +47,4 @@ const imported = prepare();
 prepare.destroy();
 pyodide.globals.delete("prepare");
 writeFileSync(out, pyodide.makeMemorySnapshot());
-writeFileSync(out + ".modules", imported + "\n");
+writeFileSync(`${out}.modules`, `${imported}\n`);

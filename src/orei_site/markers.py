@@ -20,12 +20,13 @@ from zoneinfo import available_timezones
 
 import jinja2
 
-from orei import date_text
+from orei import dates, defaults
 from orei.applications.file_format import MAX_FILE_BYTES
 from orei.applications.model import FORMATS, ROUNDS, STAGES
 from orei.applications.reflection import SECTIONS
-from orei.business_calendar import holidays_in_year
+from orei.business_calendar import closures, default_closures, holidays_in_year
 from orei.email_templates import templates
+from orei.follow_up import BUFFER_RANGE, N_RANGES, TIMELINE_KINDS
 from orei.messages import message
 from orei_site import email_form
 
@@ -79,6 +80,7 @@ def widget_form(name: str, lang: str, page_url: str = "") -> str:
         links=_links(lang, page_url),
         email_templates=[(tpl.key, tpl.title, i == 0) for i, tpl in enumerate(templates(lang))],
         email_groups=email_form.groups(lang),
+        defaults=form_defaults(),
         # The applications page's choices, from orei's own lists.
         stages=[(stage, t(f"applications.stages.{stage}")) for stage in STAGES],
         rounds=_choices(t, "round", ROUNDS),
@@ -93,6 +95,21 @@ def _choices(t, name: str, values: tuple[str, ...]) -> list[tuple[str, str]]:
     return [("", t(f"ui.email.choices.{name}.blank"))] + [
         (value, t(f"ui.email.choices.{name}.{value}")) for value in values
     ]
+
+
+def form_defaults() -> dict[str, object]:
+    """The defaults and ranges the forms show, from the rules, so no form repeats a value."""
+    return {
+        "zone": defaults.ZONE,
+        "timeline": defaults.TIMELINE,
+        "timeline_kinds": TIMELINE_KINDS,
+        "timeline_n_max": max(high for _, high in N_RANGES.values()),
+        "buffer": defaults.BUFFER,
+        "buffer_range": BUFFER_RANGE,
+        "closures": [(key, key in default_closures()) for key in closures()],
+        "first_date": dates.FIRST_SUPPORTED.isoformat(),
+        "last_date": dates.LAST_SUPPORTED.isoformat(),
+    }
 
 
 @cache
@@ -114,8 +131,8 @@ def holidays_table(today: dt.date, lang: str, months: int = 12) -> str:
     head = message(lang, "ui.holidays.table_head")
     lines = [head, "|" + "---|" * head.count("|", 1)]
     for h in rows:
-        day = date_text.date(h.date, lang, with_weekday=False)
-        lines.append(f"| {day} | {date_text.weekday(h.date, lang)} | {h.name_en} | {h.name_ja} |")
+        day = dates.date(h.date, lang, with_weekday=False)
+        lines.append(f"| {day} | {dates.weekday(h.date, lang)} | {h.name_en} | {h.name_ja} |")
     return "\n".join(lines)
 
 

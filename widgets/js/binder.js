@@ -1,3 +1,4 @@
+// @ts-check
 // Orei's generic widget binder. It knows nothing about any widget: it reads a
 // form's state, asks the Python worker for a view, and writes the view into the
 // elements the form marks with data-result, data-error-for and data-action.
@@ -8,6 +9,7 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 if (new URLSearchParams(location.search).has("orei-debug")) WORKER_URL.searchParams.set("debug", "");
 const ALLOWED_ATTRIBUTES = new Set(["href", "download", "aria-disabled", "hidden", "title"]);
 
+/** @type {Worker | null} */
 let worker = null;
 let workerState = "idle"; // idle | loading | ready | failed
 let nextId = 1;
@@ -26,7 +28,7 @@ function startWorker() {
   const early = globalThis.oreiEarlyWorker;
   globalThis.oreiEarlyWorker = { taken: true };
   try {
-    worker = early && early.worker ? early.worker : new Worker(WORKER_URL, { type: "module" });
+    worker = early?.worker ? early.worker : new Worker(WORKER_URL, { type: "module" });
   } catch {
     setWorkerState("failed");
     return;
@@ -46,9 +48,10 @@ function startWorker() {
     event.preventDefault(); // the reader sees the failure in the widget, not the console
     failAll();
   };
-  for (const event of (early && early.said) || []) {
-    if (event.type === "error") worker.onerror(event);
-    else worker.onmessage(event);
+  for (const event of early?.said || []) {
+    // By type, not class: a worker that fails to load fires a plain Event named "error".
+    if (event.type === "error") worker.onerror(/** @type {ErrorEvent} */ (event));
+    else worker.onmessage(/** @type {MessageEvent} */ (event));
   }
 }
 
@@ -64,7 +67,7 @@ function ask(request) {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    worker.postMessage({ id, request });
+    /** @type {Worker} */ (worker).postMessage({ id, request }); // started: not "failed"
   });
 }
 
@@ -151,10 +154,11 @@ function hashParams() {
 // so a same-page URL whose fragment holds no state keeps the form's instead. The
 // browser still scrolls to the heading; only the address keeps the plan.
 
+/** @type {{ form: HTMLFormElement | null, path: string, fragment: string, apply: ((params: URLSearchParams) => void) | null }} */
 const fragmentOwner = { form: null, path: "", fragment: "", apply: null };
 
 function ownsFragment() {
-  return fragmentOwner.form !== null && fragmentOwner.form.isConnected;
+  return fragmentOwner.form?.isConnected === true;
 }
 
 function keepState(url) {
@@ -178,7 +182,7 @@ for (const method of ["pushState", "replaceState"]) {
 addEventListener("hashchange", () => {
   if (!ownsFragment()) return;
   const params = hashParams();
-  if (params && params.toString() !== fragmentOwner.fragment) fragmentOwner.apply(params);
+  if (params && params.toString() !== fragmentOwner.fragment) fragmentOwner.apply?.(params);
   else if (!params && fragmentOwner.fragment) {
     history.replaceState(history.state, "", `#${fragmentOwner.fragment}`);
   }
@@ -348,6 +352,7 @@ async function mount(form) {
     }
   }
   // Fragment values for fields that do not exist yet; written once Python renders them.
+  /** @type {URLSearchParams | null} */
   let pending = null;
   let params = hashParams();
   // The theme re-renders the page it is on for a link to one of its headings (its first
@@ -545,6 +550,7 @@ async function copy(form, button) {
   const text = names
     .map((name) => form.querySelector(`[data-result="${name}"]`))
     .filter((slot) => slot && !slot.hidden) // a slot this view left empty (a note has no subject)
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with its line breaks, is what a reader pastes.
     .map((slot) => slot.innerText.trim())
     .filter(Boolean)
     .join("\n\n");

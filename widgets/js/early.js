@@ -1,3 +1,4 @@
+// @ts-check
 // Started from the <head> of pages that hold a widget (the build adds it there, async):
 // the Python worker begins booting while the page is still being parsed, instead of
 // after the theme's scripts. The binder adopts this worker and replays what it said.
@@ -6,6 +7,7 @@ if (!globalThis.oreiEarlyWorker) {
   if (new URLSearchParams(location.search).has("orei-debug")) url.searchParams.set("debug", "");
   try {
     const worker = new Worker(url, { type: "module" });
+    /** @type {Array<MessageEvent | ErrorEvent>} */
     const said = [];
     worker.onmessage = (event) => said.push(event);
     worker.onerror = (event) => {

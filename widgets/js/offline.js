@@ -1,3 +1,4 @@
+// @ts-check
 // Registers Orei's service worker (sw.js, at the site's root) once the page is idle,
 // never while the browser asks to save data. On a page with a widget it waits until
 // the widget has answered, so the service worker's copy of the runtime comes from the
@@ -18,11 +19,13 @@ async function register() {
   }
 }
 
+/** @param {() => void} callback */
 function whenIdle(callback) {
   if ("requestIdleCallback" in self) requestIdleCallback(callback, { timeout: 5000 });
   else setTimeout(callback, 1000);
 }
 
+/** @param {() => void} callback */
 function whenWidgetsAnswered(callback) {
   const waiting = () => document.querySelector("form[data-orei-widget]:not([data-orei-ready])");
   if (!waiting()) return callback();
@@ -38,7 +41,7 @@ function whenWidgetsAnswered(callback) {
   observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-orei-ready"] });
 }
 
-if ("serviceWorker" in navigator && !(navigator.connection && navigator.connection.saveData)) {
+if ("serviceWorker" in navigator && !navigator.connection?.saveData) {
   const start = () => whenWidgetsAnswered(() => whenIdle(register));
   if (document.readyState === "complete") start();
   else addEventListener("load", start, { once: true });

@@ -1,3 +1,5 @@
+// @ts-check
+/// <reference lib="webworker" />
 // Orei's service worker: after a first visit, the whole guide and its widgets work
 // offline, and a second visit boots Python without asking the network.
 // The build copies this file to the site's root as sw.js; offline.js registers it as
@@ -5,15 +7,17 @@
 // reads what to keep from that build's build-info.json (orei_site.build_info): the
 // pages and their assets, and the runtime files of the fast path. Each build gets its
 // own cache; activating a new build deletes the others.
+// This script runs as a service worker, whose global scope TypeScript cannot infer.
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const VERSION = new URL(self.location.href).searchParams.get("build") || "dev";
 const CACHE = `orei-${VERSION}`;
-const INFO = new URL("assets/orei/build-info.json", self.registration.scope);
+const INFO = new URL("assets/orei/build-info.json", sw.registration.scope);
 
 function saveData() {
-  return Boolean(self.navigator.connection && self.navigator.connection.saveData);
+  return Boolean(self.navigator.connection?.saveData);
 }
 
-self.addEventListener("install", (event) => {
+sw.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const response = await fetch(INFO, { cache: "no-cache" });
@@ -25,18 +29,18 @@ self.addEventListener("install", (event) => {
       // The runtime is large: not when the browser asks to save data (it is cached
       // on first use instead, by the fetch handler below).
       if (!saveData()) await cache.addAll(offline.runtime);
-      await self.skipWaiting();
+      await sw.skipWaiting();
     })(),
   );
 });
 
-self.addEventListener("activate", (event) => {
+sw.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
         if (name.startsWith("orei-") && name !== CACHE) await caches.delete(name);
       }
-      await self.clients.claim();
+      await sw.clients.claim();
     })(),
   );
 });
@@ -44,6 +48,7 @@ self.addEventListener("activate", (event) => {
 // The address a page is kept under: without its fragment or query. A page's address can
 // carry what the reader typed (the e-mail handoff's `#company=…`), which must not be
 // written to disk unasked; the cache is matched without them anyway.
+/** @param {Request} request */
 function pageKey(request) {
   const url = new URL(request.url);
   url.hash = "";
@@ -51,6 +56,7 @@ function pageKey(request) {
   return url.href;
 }
 
+/** @param {Request} request */
 async function fromNetworkFirst(request) {
   // Pages (and what a page asks for without a cache): the newest build when online, the
   // cached one when not.
@@ -66,6 +72,7 @@ async function fromNetworkFirst(request) {
   }
 }
 
+/** @param {Request} request */
 async function fromCacheFirst(request) {
   // Assets and the runtime: the build's own copy, else the network (and keep it).
   const cache = await caches.open(CACHE);
@@ -78,7 +85,7 @@ async function fromCacheFirst(request) {
   return response;
 }
 
-self.addEventListener("fetch", (event) => {
+sw.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   // A page asks for the newest build-info.json with cache "no-cache" (offline.js, to

@@ -1,8 +1,10 @@
+// @ts-check
+/// <reference lib="webworker" />
 // The Python side of every widget runs here, off the page's main thread.
 // One worker serves the whole visit: Material's instant navigation keeps the
 // page's scripts alive, so the binder never starts a second one.
 //
-// Three ways to boot (README, "Performance"), each falling back to the next:
+// Three ways to boot (README, "How the widgets boot"), each falling back to the next:
 // - snapshot (the default): the build's memory snapshot of Python with the widgets
 //   imported and warmed up; restoring it skips starting Python and every import.
 //   The remainder zip holds what the snapshot has not imported yet.
@@ -15,10 +17,26 @@
 
 const runtime = new URL("./runtime/", import.meta.url).href;
 const debug = new URL(import.meta.url).searchParams.has("debug");
+/** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
+/** @type {((request: string) => string) | null} */
 let dispatch = null;
+
+/**
+ * The build's values (orei_site.build_info); only those of the fast path are read here.
+ * @typedef {{ bundle?: string, snapshot?: string, rest?: string }} BuildInfo
+ */
+
+/**
+ * What a failure says, for the performance mark and the binder.
+ * @param {unknown} error
+ */
+function describe(error) {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
 
 // The build's values (orei_site.build_info): the fast path's versioned file names. The
 // loader and the Emscripten module need none of them, so they download meanwhile.
+/** @returns {Promise<BuildInfo>} */
 async function buildInfo() {
   try {
     const response = await fetch(new URL("./build-info.json", import.meta.url));
@@ -28,10 +46,12 @@ async function buildInfo() {
   }
 }
 
+/** @param {object} message */
 function post(message) {
   self.postMessage(message);
 }
 
+/** @param {string} name */
 async function bytes(name) {
   const response = await fetch(new URL(name, runtime));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
@@ -40,6 +60,7 @@ async function bytes(name) {
 
 // The snapshot as the build stores it (orei_site.snapshot.sparse): a header, a table of
 // runs (offset, length) and their bytes; everything between the runs is zeros.
+/** @param {ArrayBuffer} buffer */
 function expand(buffer) {
   const view = new DataView(buffer);
   const magic = new TextDecoder().decode(new Uint8Array(buffer, 0, 8));
@@ -59,23 +80,36 @@ function expand(buffer) {
 // Every download starts here, at once, before any of Pyodide's code is even parsed:
 // its loader, its Emscripten module (imported here, not by the loader, so both come
 // in parallel) and, on the fast path, the snapshot, which is the largest.
+// The build puts Pyodide's files in ./runtime/; TypeScript checks them against the npm
+// package they are copied from.
+/** @type {Promise<typeof import("pyodide")>} */
+// @ts-expect-error ./runtime/ exists only in the built site.
 const loader = import("./runtime/pyodide.mjs");
+/** @type {Promise<{ default: NonNullable<import("pyodide").PyodideConfig["createPyodideModule"]> }> | null} */
+// @ts-expect-error ./runtime/ exists only in the built site.
 const emscripten = debug ? null : import("./runtime/pyodide.asm.mjs");
 // Filled in by boot() from build-info.json; the snapshot's download starts as soon as
 // its name is known.
+/** @type {BuildInfo} */
 let BUILD = {};
+/** @type {Promise<BuildInfo>} */
 const info = debug ? Promise.resolve({}) : buildInfo();
+/** @type {Promise<Uint8Array | null> | null} */
 let snapshot = info.then((build) => (build.snapshot ? bytes(build.snapshot).then(expand) : null));
 for (const started of [loader, emscripten, snapshot]) started?.catch(() => {}); // awaited below
 
-// The expanded snapshot is 31.5 MB. Pyodide keeps what it is given in its settings for
-// the whole visit, so it gets a thenable that lets go of the bytes once they are read.
+// The expanded snapshot is the interpreter's whole memory. Pyodide keeps what it is
+// given in its settings for the whole visit, so it gets a thenable that lets go of the
+// bytes once they are read.
+/** @returns {PromiseLike<Uint8Array>} */
 function handOver() {
   return {
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, read once by Pyodide.
     then(resolve, reject) {
       const taken = snapshot;
       snapshot = null;
-      return taken.then(resolve, reject);
+      // Asked for once, by bootSnapshot, which runs only when the build has a snapshot.
+      return /** @type {Promise<Uint8Array>} */ (taken).then(resolve, reject);
     },
   };
 }
@@ -98,11 +132,13 @@ function lockFile() {
   return { lockFileContents: contents, packageBaseUrl: runtime };
 }
 
+/** @param {import("pyodide").PyodideConfig} options */
 async function loadPyodide(options) {
   const { loadPyodide: load } = await loader;
   return load({ ...quiet, ...lockFile(), indexURL: runtime, ...options });
 }
 
+/** @param {PyodideAPI} pyodide */
 function installLazyStdlib(pyodide) {
   // The bundle holds the part of the standard library the widgets use; the rest is
   // fetched from Pyodide's full standard library if a module is ever asked for.
@@ -113,13 +149,13 @@ function installLazyStdlib(pyodide) {
 
 async function bootSnapshot() {
   const pyodide = await loadPyodide({
-    stdLibURL: new URL(BUILD.rest, runtime).href,
-    createPyodideModule: (await emscripten).default,
+    stdLibURL: new URL(String(BUILD.rest), runtime).href,
+    createPyodideModule: (await /** @type {NonNullable<typeof emscripten>} */ (emscripten)).default,
     _loadSnapshot: handOver(),
   });
   // Pyodide only logs a standard library it could not fetch; without the remainder,
   // the zone tables and later imports would be missing, so boot another way.
-  if (!pyodide.FS.readdir("/lib").some((name) => /^python\d+\.zip$/.test(name))) {
+  if (!pyodide.FS.readdir("/lib").some((/** @type {string} */ name) => /^python\d+\.zip$/.test(name))) {
     throw new Error(`${BUILD.rest} did not load`);
   }
   performance.mark("orei:runtime-ready");
@@ -133,7 +169,7 @@ async function bootSnapshot() {
 }
 
 async function bootFast() {
-  const pyodide = await loadPyodide({ stdLibURL: new URL(BUILD.bundle, runtime).href });
+  const pyodide = await loadPyodide({ stdLibURL: new URL(String(BUILD.bundle), runtime).href });
   performance.mark("orei:runtime-ready");
   installLazyStdlib(pyodide);
   post({ type: "progress", stage: "starting", value: 0.9 });
@@ -152,6 +188,7 @@ async function bootPlain() {
   return pyodide;
 }
 
+/** @param {() => Promise<PyodideAPI>} way */
 async function attempt(way) {
   try {
     const pyodide = await way();
@@ -160,7 +197,7 @@ async function attempt(way) {
   } catch (error) {
     // A missing or broken file: the next way. The mark says why, in the browser's
     // performance panel (and to the benchmark), since the reader sees no difference.
-    performance.mark("orei:fallback", { detail: `${way.name}: ${error && error.message}` });
+    performance.mark("orei:fallback", { detail: `${way.name}: ${describe(error)}` });
     return null;
   }
 }
@@ -169,6 +206,7 @@ async function boot() {
   // Pyodide leaves rejected promises of its own behind when a file fails to load; each
   // failure is handled here (the next way, or "failed" for the binder), so none is
   // reported as uncaught. Once Python is ready, such a rejection would be news again.
+  /** @param {PromiseRejectionEvent} event */
   const ignore = (event) => event.preventDefault();
   self.addEventListener("unhandledrejection", ignore);
   post({ type: "progress", stage: "runtime", value: 0.15 });
@@ -190,7 +228,7 @@ async function boot() {
 }
 
 const booting = boot().catch((error) => {
-  post({ type: "failed", reason: String(error && error.message ? error.message : error) });
+  post({ type: "failed", reason: describe(error) });
   return Promise.reject(error);
 });
 booting.catch(() => {});
@@ -205,11 +243,12 @@ self.onmessage = async (event) => {
   let response;
   try {
     const start = performance.now();
+    if (!dispatch) throw new Error("Python is not ready");
     response = JSON.parse(dispatch(JSON.stringify(request)));
     // Read by the benchmark (and visible in the browser's performance panel).
     performance.measure("orei:dispatch", { start, end: performance.now() });
   } catch (error) {
-    response = { failure: String(error && error.message ? error.message : error) };
+    response = { failure: describe(error) };
   }
   post({ type: "response", id, response });
 };

@@ -12,16 +12,17 @@ import datetime as dt
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from orei import date_text
+from orei import dates, defaults
 from orei.applications.changes import interview_from_plan
 from orei.calendar_export import plan_to_ics
+from orei.dates import JAPAN
 from orei.errors import InputError, shorten
-from orei.interview_time import JAPAN, AmbiguousTime, parse_zone, repetition
+from orei.interview_time import AmbiguousTime, parse_zone, repetition
 from orei.messages import message
 from orei.plan import Plan, make_plan
 from orei.thank_you import is_after_hours
 from orei_widgets.applications_form import interview_values
-from orei_widgets.markup import element, time, void
+from orei_widgets.markup import Html, element, html_message, join, time, void
 from orei_widgets.month_view import month_tables
 from orei_widgets.protocol import Context, State, View, text, values
 
@@ -53,28 +54,28 @@ def read_plan(state: State, context: Context) -> Plan | None:
     return make_plan(
         text(state, "ended_date"),
         text(state, "ended_time"),
-        text(state, "tz") or "Asia/Tokyo",
+        text(state, "tz") or defaults.ZONE,
         candidate_tz=text(state, "candidate_tz") or browser_zone(context),
         ended_offset=text(state, "ended_offset"),
-        timeline=text(state, "timeline") or "none",
+        timeline=text(state, "timeline") or defaults.TIMELINE,
         timeline_n=text(state, "timeline_n"),
         timeline_date=text(state, "timeline_date"),
-        buffer=text(state, "buffer") or "3",
+        buffer=text(state, "buffer") or defaults.BUFFER,
         closures=values(state, "closures") or ["none"],
         closed_dates=text(state, "closed_dates"),
     )
 
 
-def _moment(moment: dt.datetime, lang: str) -> str:
-    return time(moment, date_text.zoned_date_time(moment, lang))
+def _moment(moment: dt.datetime, lang: str) -> Html:
+    return time(moment, dates.zoned_date_time(moment, lang))
 
 
-def _clock(moment: dt.datetime, lang: str) -> str:
-    return time(moment, date_text.zoned_time(moment, lang))
+def _clock(moment: dt.datetime, lang: str) -> Html:
+    return time(moment, dates.zoned_time(moment, lang))
 
 
-def _day(day: dt.date, lang: str) -> str:
-    return time(day, date_text.date(day, lang))
+def _day(day: dt.date, lang: str) -> Html:
+    return time(day, dates.date(day, lang))
 
 
 def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
@@ -85,21 +86,21 @@ def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
     )
 
 
-def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
+def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     """The time in Japan, and in the reader's zone when that shows a different clock."""
     shown = _moment(moment.astimezone(JAPAN), lang)
     if zone is not None and _elsewhere(zone, moment):
         local = _moment(moment.astimezone(zone), lang)
         # Japanese runs on without a space: the message begins with its own 、.
         gap = "" if lang == "ja" else " "
-        shown += gap + message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
+        shown += gap + html_message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
     return shown
 
 
 def _relative(moment: dt.datetime, now: dt.datetime, lang: str) -> str:
     delta = moment - now
     key = "ui.follow_up.in" if delta >= dt.timedelta(0) else "ui.follow_up.ago"
-    return message(lang, key, span=date_text.duration(delta, lang))
+    return message(lang, key, span=dates.duration(delta, lang))
 
 
 def _reason(name_en: str, name_ja: str, kind: str, lang: str) -> str:
@@ -108,11 +109,11 @@ def _reason(name_en: str, name_ja: str, kind: str, lang: str) -> str:
     return f"{name_en} ({name_ja})" if kind == "holiday" else name_en
 
 
-def _send_window(plan: Plan, lang: str) -> str:
+def _send_window(plan: Plan, lang: str) -> Html:
     """When to send, in Japan time, on the reader's clock, and the after-hours advice."""
     window, zone = plan.thank_you, plan.candidate_tz
     parts = [
-        message(
+        html_message(
             lang,
             "ui.follow_up.send_window",
             day=_day(window.send_from.date(), lang),
@@ -123,7 +124,7 @@ def _send_window(plan: Plan, lang: str) -> str:
     if zone is not None and _elsewhere(zone, window.send_from, window.send_until):
         start, end = window.send_from.astimezone(zone), window.send_until.astimezone(zone)
         parts.append(
-            message(
+            html_message(
                 lang,
                 "ui.follow_up.your_window",
                 zone=zone.key,
@@ -134,19 +135,19 @@ def _send_window(plan: Plan, lang: str) -> str:
         )
     start = window.after_hours_from
     if start is not None and start == window.send_from:
-        parts.append(message(lang, "ui.follow_up.after_hours_all"))
+        parts.append(html_message(lang, "ui.follow_up.after_hours_all"))
     elif start is not None:
-        parts.append(message(lang, "ui.follow_up.after_hours_from", time=_clock(start, lang)))
+        parts.append(html_message(lang, "ui.follow_up.after_hours_from", time=_clock(start, lang)))
     # Japanese sentences follow each other after 。 with no space.
-    return ("" if lang == "ja" else " ").join(parts)
+    return join(parts, "" if lang == "ja" else " ")
 
 
-def _read_on(plan: Plan, lang: str) -> str:
+def _read_on(plan: Plan, lang: str) -> Html:
     window = plan.thank_you
     if not window.read_later:
-        return message(lang, "ui.follow_up.read_same_day", date=_day(window.read_on, lang))
+        return html_message(lang, "ui.follow_up.read_same_day", date=_day(window.read_on, lang))
     off = plan.calendar.day_off(window.send_from.date())
-    return message(
+    return html_message(
         lang,
         "ui.follow_up.read_later",
         day=_day(window.send_from.date(), lang),
@@ -155,11 +156,11 @@ def _read_on(plan: Plan, lang: str) -> str:
     )
 
 
-def results(plan: Plan, context: Context) -> dict[str, str]:
+def results(plan: Plan, context: Context) -> dict[str, Html]:
     """The HTML for each `data-result` slot."""
     lang, window, after = context.lang, plan.thank_you, plan.follow_up
-    p = lambda html: element("p", html, raw=True)  # noqa: E731 - a local shorthand
-    deadline = message(
+    p = lambda html: element("p", html)  # noqa: E731 - a local shorthand
+    deadline = html_message(
         lang,
         "ui.follow_up.deadline",
         deadline=_in_zones(window.deadline, plan.candidate_tz, lang),
@@ -171,11 +172,10 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
             _day(off.date, lang)
             + " "
             + element("span", _reason(off.name_en, off.name_ja, off.kind, lang)),
-            raw=True,
         )
         for off in after.skipped
     ]
-    summary = message(
+    summary = html_message(
         lang,
         "ui.follow_up.summary",
         day=_day(window.send_from.date(), lang),
@@ -190,13 +190,15 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
         "deadline": p(deadline),
         "read-on": p(_read_on(plan, lang)),
         "follow-up-earliest": p(
-            message(lang, "ui.follow_up.earliest", date=_day(after.earliest, lang))
+            html_message(lang, "ui.follow_up.earliest", date=_day(after.earliest, lang))
         ),
-        "follow-up-latest": p(message(lang, "ui.follow_up.latest", date=_day(after.latest, lang))),
+        "follow-up-latest": p(
+            html_message(lang, "ui.follow_up.latest", date=_day(after.latest, lang))
+        ),
         "follow-up-basis": p(
             message(lang, "ui.follow_up.basis_none")
             if after.period_end is None
-            else message(
+            else html_message(
                 lang,
                 "ui.follow_up.basis_timeline",
                 end=_day(after.period_end, lang),
@@ -204,8 +206,7 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
             )
         ),
         "skipped": (
-            p(message(lang, "ui.follow_up.skipped_intro"))
-            + element("ul", "".join(skipped), raw=True)
+            p(message(lang, "ui.follow_up.skipped_intro")) + element("ul", join(skipped))
             if skipped
             else p(message(lang, "ui.follow_up.skipped_none"))
         ),
@@ -213,7 +214,7 @@ def results(plan: Plan, context: Context) -> dict[str, str]:
     }
 
 
-def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
+def offset_choice(repeated: AmbiguousTime, lang: str) -> Html:
     """Two radio buttons for an end time that happened twice, one per offset.
 
     The markup does not depend on which one is checked, so the binder never rewrites
@@ -224,10 +225,10 @@ def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
         lang,
         "ui.follow_up.ended_offset_legend",
         time=params["value"],
-        date=date_text.date(dt.date.fromisoformat(params["date"]), lang),
+        date=dates.date(repeated.day, lang),
         zone=params["zone"],
     )
-    choices = ""
+    choices = []
     for order, offset, name in zip(
         ("first", "second"), repeated.offsets, repeated.names, strict=True
     ):
@@ -236,13 +237,12 @@ def offset_choice(repeated: AmbiguousTime, lang: str) -> str:
         )
         text_ = message(lang, f"ui.follow_up.ended_offset_{order}", label=label)
         radio = void("input", type="radio", name="ended_offset", value=offset)
-        choices += element(
-            "div",
-            element("label", radio + " " + element("span", text_), raw=True),
-            raw=True,
-            class_="orei-choice",
+        choices.append(
+            element(
+                "div", element("label", radio + " " + element("span", text_)), class_="orei-choice"
+            )
         )
-    return element("fieldset", element("legend", legend) + choices, raw=True, class_="orei-group")
+    return element("fieldset", element("legend", legend) + join(choices), class_="orei-group")
 
 
 def email_link(plan: Plan, context: Context, page: str) -> str:
@@ -285,7 +285,7 @@ def handle(action: str, state: State, context: Context) -> View:
     lang = context.lang
     # Offered whenever the end time happened twice, chosen or not, so the choice can change.
     repeated = repetition(
-        text(state, "ended_date"), text(state, "ended_time"), text(state, "tz") or "Asia/Tokyo"
+        text(state, "ended_date"), text(state, "ended_time"), text(state, "tz") or defaults.ZONE
     )
     if repeated is not None:
         view.results["ended-offset"] = offset_choice(repeated, lang)
@@ -296,7 +296,7 @@ def handle(action: str, state: State, context: Context) -> View:
             lang,
             "ui.follow_up.ended_offset_error",
             time=unsettled.params["value"],
-            date=date_text.date(dt.date.fromisoformat(unsettled.params["date"]), lang),
+            date=dates.date(unsettled.day, lang),
             zone=unsettled.params["zone"],
         )
         return view

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from orei import date_text
+from orei import dates
 from orei.messages import message
 from orei.plan import Plan
-from orei_widgets.markup import element
+from orei_widgets.markup import Html, element, join
 
 # Order of marks in a cell, and their CSS class.
 MARKS = ("interview", "send", "follow-up", "holiday", "closure")
@@ -41,7 +41,7 @@ def _marks(day: dt.date, plan: Plan) -> list[str]:
     return found
 
 
-def _cell(day: dt.date, plan: Plan, lang: str) -> str:
+def _cell(day: dt.date, plan: Plan, lang: str) -> Html:
     marks = _marks(day, plan)
     off = plan.calendar.day_off(day)
     notes = [message(lang, f"ui.month.{mark}") for mark in marks]
@@ -59,26 +59,24 @@ def _cell(day: dt.date, plan: Plan, lang: str) -> str:
         body += element(
             "span", "、".join(notes) if lang == "ja" else "; ".join(notes), class_="orei-sr"
         )
-    return element("td", body, raw=True, class_=" ".join(classes))
+    return element("td", body, class_=" ".join(classes))
 
 
-def month_table(year: int, month: int, plan: Plan, lang: str) -> str:
+def month_table(year: int, month: int, plan: Plan, lang: str) -> Html:
     """One month of the plan, weeks from Monday, as an HTML table with a caption."""
     return calendar_table(year, month, lang, lambda day: _cell(day, plan, lang))
 
 
-def calendar_table(year: int, month: int, lang: str, cell: Callable[[dt.date], str]) -> str:
+def calendar_table(year: int, month: int, lang: str, cell: Callable[[dt.date], Html]) -> Html:
     """One month, weeks from Monday, as an HTML table with a caption; `cell` makes each day."""
     first = dt.date(year, month, 1)
     caption = (
-        f"{year}年{month}月"
-        if lang == "ja"
-        else date_text.date(first, lang, with_weekday=False)[2:]
+        f"{year}年{month}月" if lang == "ja" else dates.date(first, lang, with_weekday=False)[2:]
     )
-    head = "".join(
+    head = join(
         element(
             "th",
-            date_text.weekday(first + dt.timedelta(days=i - first.weekday()), lang),
+            dates.weekday(first + dt.timedelta(days=i - first.weekday()), lang),
             scope="col",
         )
         for i in range(7)
@@ -89,20 +87,19 @@ def calendar_table(year: int, month: int, lang: str, cell: Callable[[dt.date], s
         for _ in range(7):
             cells.append(cell(day) if day.month == month else element("td", ""))
             day += dt.timedelta(days=1)
-        rows.append(element("tr", "".join(cells), raw=True))
+        rows.append(element("tr", join(cells)))
     return element(
         "table",
         element("caption", caption.strip())
-        + element("thead", element("tr", head, raw=True), raw=True)
-        + element("tbody", "".join(rows), raw=True),
-        raw=True,
+        + element("thead", element("tr", head))
+        + element("tbody", join(rows)),
         class_="orei-month",
     )
 
 
-def legend(lang: str, marks: Iterable[str] = MARKS) -> str:
+def legend(lang: str, marks: Iterable[str] = MARKS) -> Html:
     """What each of `marks` means."""
-    items = "".join(
+    items = join(
         element(
             "li",
             element(
@@ -112,15 +109,14 @@ def legend(lang: str, marks: Iterable[str] = MARKS) -> str:
             )
             + " "
             + message(lang, f"ui.month.{mark}"),
-            raw=True,
             class_=f"orei-legend--{mark}",
         )
         for mark in marks
     )
-    return element("ul", items, raw=True, class_="orei-legend")
+    return element("ul", items, class_="orei-legend")
 
 
-def month_tables(plan: Plan, lang: str) -> str:
+def month_tables(plan: Plan, lang: str) -> Html:
     """Every month from the interview to the latest follow-up date, and the legend."""
     months = months_between(plan.follow_up.interview_date, plan.follow_up.latest)
-    return legend(lang) + "".join(month_table(y, m, plan, lang) for y, m in months)
+    return legend(lang) + join(month_table(y, m, plan, lang) for y, m in months)

@@ -16,12 +16,12 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib import import_module
 from typing import Any
 
 from orei.errors import InputError
+from orei_widgets.markup import Html
 
 # Widget name (as in `data-orei-widget`) -> module implementing `handle`.
 WIDGETS = {
@@ -62,7 +62,7 @@ class Context:
 class View:
     """What the binder writes into the form."""
 
-    results: dict[str, str] = field(default_factory=dict)
+    results: dict[str, Html] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
     enabled: dict[str, bool] = field(default_factory=dict)
@@ -80,7 +80,6 @@ class View:
 
 
 State = dict[str, str | list[str]]
-Handler = Callable[[str, State, Context], View]
 
 
 def text(state: State, name: str) -> str:
@@ -162,7 +161,13 @@ def handle(request: dict[str, Any]) -> View:
     module = import_module(WIDGETS[name])
     state = _state(request.get("state"))
     context = _context(request.get("context") or {}, request.get("upload"))
-    return module.handle(str(request.get("action", "update")), state, context)
+    view = module.handle(str(request.get("action", "update")), state, context)
+    # The binder writes results as HTML: a slot filled with a plain `str` is a bug, refused
+    # here rather than written into the page.
+    unbuilt = sorted(slot for slot, html in view.results.items() if not isinstance(html, Html))
+    if unbuilt:
+        raise TypeError(f"results not built with orei_widgets.markup: {', '.join(unbuilt)}")
+    return view
 
 
 def dispatch(request_json: str) -> str:

@@ -1,3 +1,4 @@
+// @ts-check
 // Take the landmark role off the small <nav> Material puts in each code block.
 //
 // It holds one "copy" button; as a navigation landmark it would add an unnamed

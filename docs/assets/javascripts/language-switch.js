@@ -1,3 +1,4 @@
+// @ts-check
 // Keep the reader on the same page when they switch language.
 //
 // Every page of the guide exists in each language at the same path below that
@@ -9,11 +10,14 @@
 (() => {
   "use strict";
 
-  const links = [...document.querySelectorAll("a[data-orei-language]")];
+  const links = [...document.querySelectorAll("a[data-orei-language]")].filter(
+    (link) => link instanceof HTMLAnchorElement,
+  );
   if (links.length === 0) return;
   // The roots as rendered, e.g. http://host/ and http://host/ja/.
   const roots = new Map(links.map((link) => [link, new URL(link.href)]));
 
+  /** @param {string} href */
   function rootOf(href) {
     let best = null;
     for (const root of roots.values()) {
@@ -59,7 +63,7 @@
     "click",
     (event) => {
       const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-      if (!link || link.target) return;
+      if (!(link instanceof HTMLAnchorElement) || link.target) return;
       const url = new URL(link.href, location.href);
       const from = currentRoot();
       const to = rootOf(url.href);

@@ -1,3 +1,4 @@
+// @ts-check
 // Give each checkbox of a task list the text of its item as its name.
 //
 // pymdownx.tasklist wraps only the box in its <label>, so a screen reader
@@ -16,10 +17,10 @@
       if (box.hasAttribute("aria-label")) continue;
       const item = box.closest(".task-list-item");
       if (item === null) continue;
-      const clone = item.cloneNode(true);
+      const clone = /** @type {Element} */ (item.cloneNode(true));
       // Only this item's own text, not that of a nested list.
       for (const nested of clone.querySelectorAll("ul, ol")) nested.remove();
-      const text = clone.textContent.replace(/\s+/g, " ").trim();
+      const text = (clone.textContent ?? "").replace(/\s+/g, " ").trim();
       if (text) box.setAttribute("aria-label", text);
     }
   }

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from orei.applications.model import Application
 from orei.applications.plans import interview_plan
-from orei.interview_time import JAPAN
+from orei.dates import JAPAN
 from orei.plan import Plan, iso_time
 
 Action = Literal["send-thank-you", "wait", "follow-up", "reply-to-offer", "closed"]

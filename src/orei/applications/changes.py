@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from orei.applications.agenda import Step
 from orei.applications.model import Application, Interview
-from orei.interview_time import DEFAULT_ZONE
+from orei.defaults import ZONE
 from orei.plan import Plan
 
 SENT_FIELDS = {"send-thank-you": "thank_you_sent", "follow-up": "follow_up_sent"}
@@ -39,7 +39,7 @@ def mark_sent(
     return (*applications[: step.position], changed, *applications[step.position + 1 :])
 
 
-def interview_from_plan(plan: Plan, tz: str = DEFAULT_ZONE) -> Interview:
+def interview_from_plan(plan: Plan, tz: str = ZONE) -> Interview:
     """The interview a calculator's plan was made for ("Save to my applications").
 
     Args:

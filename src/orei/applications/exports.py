@@ -34,7 +34,7 @@ from orei.calendar_export import (
     follow_up_event,
     thank_you_event,
 )
-from orei.interview_time import JAPAN
+from orei.dates import JAPAN
 from orei.messages import message
 from orei.plan import iso_time
 from orei.plan_text import day_name

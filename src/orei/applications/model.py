@@ -17,8 +17,9 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from orei.business_calendar import BusinessCalendar, default_closures
-from orei.follow_up import DEFAULT_BUFFER, NO_TIMELINE, Timeline
-from orei.interview_time import DEFAULT_ZONE, JAPAN
+from orei.dates import JAPAN
+from orei.defaults import BUFFER, ZONE
+from orei.follow_up import NO_TIMELINE, Timeline
 from orei.plan import iso_time
 
 Stage = Literal[
@@ -73,9 +74,9 @@ class Interview:
     """
 
     ended: dt.datetime
-    tz: str = DEFAULT_ZONE
+    tz: str = ZONE
     timeline: Timeline = NO_TIMELINE
-    buffer: int = DEFAULT_BUFFER
+    buffer: int = BUFFER
     closures: frozenset[str] = field(default_factory=default_closures)
     closed_dates: frozenset[dt.date] = frozenset()
     thank_you_sent: dt.date | None = None

@@ -23,9 +23,11 @@ from orei.applications.model import FORMATS, ROUNDS, STAGES, Application, Interv
 from orei.applications.plans import interview_plan
 from orei.business_calendar import closures as known_closures
 from orei.business_calendar import default_closures
+from orei.dates import parse_date
+from orei.defaults import BUFFER, TIMELINE, ZONE
 from orei.errors import InputError
-from orei.follow_up import DEFAULT_BUFFER, parse_buffer, parse_timeline
-from orei.interview_time import DEFAULT_ZONE, interview_end, parse_date, parse_zone, split_ended
+from orei.follow_up import parse_buffer, parse_timeline
+from orei.interview_time import interview_end, parse_zone, split_ended
 
 MAX_APPLICATIONS = 1000
 MAX_INTERVIEWS = 20
@@ -218,7 +220,7 @@ def read_choice(value: object, path: str, choices: Sequence[str]) -> str | None:
     return value
 
 
-def read_ended(value: object, path: str, tz: str = DEFAULT_ZONE) -> dt.datetime:
+def read_ended(value: object, path: str, tz: str = ZONE) -> dt.datetime:
     """When the interview ended: an ISO 8601 time with its offset, in 2000 to 2099.
 
     The time and its offset are read by `orei.interview_time.interview_end` with the
@@ -238,13 +240,13 @@ def read_interview(value: object, path: str) -> Interview:
     """One interview, at `path` (such as `applications[3].interviews[0]`)."""
     obj = expect_object(value, path)
     check_keys(obj, path, INTERVIEW_REQUIRED, INTERVIEW_OPTIONAL)
-    zone = parse_zone(read_text(obj.get("tz", DEFAULT_ZONE), f"{path}.tz", 64), f"{path}.tz")
+    zone = parse_zone(read_text(obj.get("tz", ZONE), f"{path}.tz", 64), f"{path}.tz")
     ended = read_ended(obj["ended"], f"{path}.ended", zone.key)
     try:
-        timeline = parse_timeline(read_text(obj.get("timeline", "none"), f"{path}.timeline", 64))
+        timeline = parse_timeline(read_text(obj.get("timeline", TIMELINE), f"{path}.timeline", 64))
     except InputError as error:
         raise repath(error, f"{path}.timeline") from None
-    buffer = obj.get("buffer", DEFAULT_BUFFER)
+    buffer = obj.get("buffer", BUFFER)
     if not isinstance(buffer, int) or isinstance(buffer, bool):
         raise InputError(f"{path}.buffer", "applications.expected_integer", got=json_type(buffer))
     try:

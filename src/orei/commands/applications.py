@@ -19,9 +19,10 @@ from orei.applications.agenda_text import agenda_lines
 from orei.applications.exports import applications_csv, applications_ics
 from orei.applications.file_format import MAX_FILE_BYTES, read_file
 from orei.applications.model import Application
-from orei.commands.plan import _stamp
+from orei.cli_parser import add_lang
+from orei.commands.files import write_file
+from orei.dates import date_in_japan, parse_date, parse_stamp
 from orei.errors import InputError
-from orei.interview_time import JAPAN, parse_date
 from orei.messages import message
 
 
@@ -42,24 +43,16 @@ def read_path(path: str) -> tuple[Application, ...]:
     return read_file(data)
 
 
-def _write(path: str, text: str, field: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise InputError(field, "file_unwritable", value=path, reason=reason) from None
-
-
 def run_agenda(args: argparse.Namespace) -> int:
     """Print the agenda; write the calendar and the spreadsheet if asked."""
     applications = read_path(args.file)
-    now = _stamp(args.now) if args.now else dt.datetime.now(dt.UTC)
-    today = parse_date(args.today, "today") if args.today else now.astimezone(JAPAN).date()
+    now = parse_stamp(args.now, "now") if args.now else dt.datetime.now(dt.UTC)
+    today = parse_date(args.today, "today") if args.today else date_in_japan(now)
     steps = build_agenda(applications, today)
     if args.ics:
-        _write(args.ics, applications_ics(applications, today, now, args.lang), "ics")
+        write_file(args.ics, applications_ics(applications, today, now, args.lang), "ics")
     if args.csv:
-        _write(args.csv, applications_csv(applications, today, args.lang), "csv")
+        write_file(args.csv, applications_csv(applications, today, args.lang), "csv")
     if args.json:
         print(json.dumps([step.to_json_dict() for step in steps], ensure_ascii=False))
         return 0
@@ -96,7 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agenda = commands.add_parser("agenda", help="each application's next step, most urgent first")
     agenda.add_argument("file", help="an orei-applications JSON file")
     agenda.add_argument("--today", default="", help="the day in Japan, YYYY-MM-DD (default: today)")
-    agenda.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
+    add_lang(agenda)
     agenda.add_argument("--json", action="store_true", help="print a JSON list")
     agenda.add_argument("--ics", metavar="FILE", help="also write every upcoming step to FILE")
     agenda.add_argument("--csv", metavar="FILE", help="also write a spreadsheet to FILE")
@@ -106,5 +99,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agenda.set_defaults(run=run_agenda)
     check = commands.add_parser("check", help="validate the file and name its first problem")
     check.add_argument("file", help="an orei-applications JSON file")
-    check.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
+    add_lang(check)
     check.set_defaults(run=run_check)

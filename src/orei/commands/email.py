@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from orei.cli_parser import add_lang
+from orei.commands.files import write_file
 from orei.compose import Draft, compose, with_send_date
 from orei.email_spec import FIELDS
 from orei.email_templates import load_template, template_keys
@@ -55,14 +56,6 @@ def _as_json(draft: Draft) -> str:
     )
 
 
-def _write_eml(path: str, data: bytes) -> None:
-    try:
-        Path(path).write_bytes(data)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise InputError("eml", "file_unwritable", value=path, reason=reason) from None
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the filled template; failed checks go to stderr, in the mail's language."""
     fields = with_send_date(args.template, args.lang, parse_settings(args.set))
@@ -77,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         data = eml_bytes(
             draft, from_name=fields.get("your_name", ""), from_email=fields.get("your_email", "")
         )
-        _write_eml(args.eml, data)
+        write_file(args.eml, data, "eml")
         print(message(draft.lang, "email.eml_saved", path=args.eml))
     else:
         if draft.subject:
@@ -95,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `email` to the command line."""
     parser = subparsers.add_parser("email", help="fill in an e-mail for after the interview")
     parser.add_argument("template", help=", ".join(template_keys()))
-    parser.add_argument("--lang", default="en", help="en or ja (default en): the mail's language")
+    add_lang(parser, "the mail's language")
     parser.add_argument(
         "--set",
         action="append",

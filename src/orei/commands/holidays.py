@@ -6,6 +6,7 @@ import argparse
 import json
 
 from orei.business_calendar import holidays_in_year
+from orei.dates import weekday
 from orei.errors import InputError
 
 
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         for h in found:
-            print(f"{h.date:%Y-%m-%d %a}  {h.name_en} ({h.name_ja})")
+            print(f"{h.date.isoformat()} {weekday(h.date, 'en')}  {h.name_en} ({h.name_ja})")
     return 0
 
 

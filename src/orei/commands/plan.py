@@ -12,33 +12,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 
+from orei import defaults
 from orei.calendar_export import plan_to_ics
-from orei.errors import InputError
+from orei.cli_parser import add_lang
+from orei.commands.files import write_file
+from orei.dates import parse_stamp
+from orei.follow_up import BUFFER_RANGE
 from orei.interview_time import split_ended
 from orei.messages import message
 from orei.plan import make_plan
 from orei.plan_text import plan_lines
-
-
-def _write_ics(path: str, text: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        raise InputError(
-            "ics", "file_unwritable", value=path, reason=error.strerror or type(error).__name__
-        ) from None
-
-
-def _stamp(text: str) -> dt.datetime:
-    try:
-        stamp = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        stamp = None
-    if stamp is None or stamp.tzinfo is None:
-        raise InputError("now", "now_format", value=text)
-    return stamp
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
         closed_dates=args.closed,
     )
     if args.ics:
-        now = _stamp(args.now) if args.now else dt.datetime.now(dt.UTC)
-        _write_ics(args.ics, plan_to_ics(plan, now, lang=args.lang))
+        now = parse_stamp(args.now, "now") if args.now else dt.datetime.now(dt.UTC)
+        write_file(args.ics, plan_to_ics(plan, now, lang=args.lang), "ics")
     if args.json:
         print(json.dumps(plan.to_json_dict(), ensure_ascii=False))
         return 0
@@ -86,10 +70,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--candidate-tz", default="", help="also show times in this IANA zone")
     parser.add_argument(
         "--timeline",
-        default="none",
+        default=defaults.TIMELINE,
         help="none, 7d (days), 2w (weeks), 5bd (business days), or a date",
     )
-    parser.add_argument("--buffer", default="3", help="business days to wait, 1 to 10 (3)")
+    low, high = BUFFER_RANGE
+    parser.add_argument(
+        "--buffer",
+        default=defaults.BUFFER,
+        help=f"business days to wait, {low} to {high} ({defaults.BUFFER})",
+    )
     parser.add_argument(
         "--closures", default=None, help="new-year,obon or none (default: new-year)"
     )
@@ -99,5 +88,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--now", default="", help="time to stamp the calendar file with (ISO; default: now)"
     )
-    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
+    add_lang(parser)
     parser.set_defaults(run=run)
