@@ -84,7 +84,7 @@ def test_usage_errors_in_english(capsys, argv, line):
         ),
         (
             ["plan", "--lang=ja", *ENDED, "--timeline", "--json"],
-            "--timeline：値を指定してください（例：--timeline 値）。"
+            "--timeline：値を指定してください（例：「--timeline 値」）。"
             "「-」で始まる値は「--timeline=値」のように書きます。",
         ),
         (

@@ -32,6 +32,8 @@ JA_CATALOGUE = ROOT / "src" / "orei" / "locales" / "ja.toml"
 JAPANESE = r"[\u3040-\u30ff\u3400-\u9fff]"
 SPACED = re.compile(rf"{JAPANESE} [A-Za-z.]|[A-Za-z] {JAPANESE}")
 PLACEHOLDER_SPACED = re.compile(rf"{JAPANESE} \{{|\}} {JAPANESE}")
+# What is quoted to be typed as it is (「{field} 値」, a command line) keeps its spaces.
+TYPED = re.compile(r"「[^」]*」")
 
 
 def mails():
@@ -162,7 +164,11 @@ def test_no_space_between_japanese_and_latin_words():
     # The whole catalogue: the widgets' texts and every error message a page can show,
     # and no space between Japanese and a placeholder either (「{max}件」, not 「{max} 件」).
     catalogue = tomllib.loads(JA_CATALOGUE.read_text("utf-8"))
-    found += [s for s in _strings(catalogue) if SPACED.search(s) or PLACEHOLDER_SPACED.search(s)]
+    found += [
+        s
+        for s in _strings(catalogue)
+        if SPACED.search(s) or PLACEHOLDER_SPACED.search(TYPED.sub("", s))
+    ]
     assert found == []
 
 
