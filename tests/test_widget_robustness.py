@@ -29,6 +29,8 @@ from orei.email_templates import template_keys
 # Slots that stay beside errors: the calculator's choice to make; on the applications
 # page, a mistake in the editor leaves the agenda and everything else in view.
 INPUT_SLOTS = {"follow-up": FOLLOW_UP_INPUT_SLOTS, "applications": APPLICATIONS_SLOTS}
+# Error slots of controls that are not fields: the file the applications page imports.
+UNNAMED = {"applications": ("import",)}
 # The applications page's document: the warm-up's two applications, a thank-you due and
 # an offer; and what a browser's storage or a tampered page may hold instead.
 DOCUMENT = next(r for r in warm_up_requests() if r["widget"] == "applications")["state"]["document"]
@@ -203,7 +205,7 @@ def test_any_request_gets_a_view_never_a_failure(request):
     assert all(isinstance(v, str) and v for v in view["errors"].values())
     # Errors stand beside the fields of the form, and replace the results; only slots that
     # are part of the form (a choice still to make) stay beside them.
-    assert set(view["errors"]) <= set(FIELDS[request["widget"]])
+    assert set(view["errors"]) <= {*FIELDS[request["widget"]], *UNNAMED.get(request["widget"], ())}
     if view["errors"]:
         assert set(view["results"]) <= set(INPUT_SLOTS.get(request["widget"], ()))
     for html in view["results"].values():

@@ -12,6 +12,7 @@ closures in force by default are data: `default = true` in `orei/data/closures.t
 
 from __future__ import annotations
 
+from orei.applications.reflection import SECTIONS
 from orei.dates import JAPAN_ZONE
 from orei.email_spec import FIELDS as EMAIL_FIELDS
 from orei.messages import LANGUAGES
@@ -47,9 +48,58 @@ EMAIL_FORM_FIELDS = ("template", "lang", *EMAIL_FIELDS, "premium", "remember")
 """The e-mail generator's form: the mail's fields, the LinkedIn Premium box and the
 box that keeps the reader's details on their device (read by the binder alone)."""
 
+APPLICATION_FIELDS = (
+    "company",
+    "role",
+    "stage",
+    "offer_deadline",
+    "recruiter_name",
+    "recruiter_title",
+    "recruiter_email",
+    "department",
+    "notes",
+)
+"""An application's own fields in the applications page's editor, in the file's order."""
+REFLECTION_FIELDS = {section: "reflection_" + section.replace("-", "_") for section in SECTIONS}
+"""Each reflection worksheet section's notes field, by section."""
+INTERVIEW_FIELDS = (
+    "ended_date",
+    "ended_time",
+    "tz",
+    "ended_offset",  # shown by Python only when the end time happened twice
+    "timeline",
+    "timeline_n",
+    "timeline_date",
+    "buffer",
+    "closures",
+    "closed_dates",
+    "round",
+    "format",
+    "thank_you_sent",
+    "follow_up_sent",
+    *REFLECTION_FIELDS.values(),
+)
+"""An interview in the applications page's editor: the calculator's fields by the same
+names, so its "Save to my applications" link fills them in (all but the reader's own
+zone, which the page takes from the browser), then the interview's own."""
+APPLICATIONS_HIDDEN_FIELDS = (
+    "document",  # the applications, as the text of an orei-applications file
+    "editing",
+    "interview",
+    "undo",
+    "notice",
+    "pending_import",
+    "source",
+    "worksheet",
+)
+"""The applications page's hidden fields: its document and the editor's bookkeeping."""
+APPLICATIONS_FIELDS = (*APPLICATIONS_HIDDEN_FIELDS, "keep", *APPLICATION_FIELDS, *INTERVIEW_FIELDS)
+"""The applications page's form; `keep` is the box that keeps the document in the browser."""
+
 FORM_FIELDS = {
     "business-day": BUSINESS_DAY_FIELDS,
     "follow-up": FOLLOW_UP_FIELDS,
     "email": EMAIL_FORM_FIELDS,
+    "applications": APPLICATIONS_FIELDS,
 }
 """Each widget's fields, by the widget's name (`data-orei-widget`)."""

@@ -23,7 +23,6 @@ import jinja2
 from orei import dates, defaults
 from orei.applications.file_format import MAX_FILE_BYTES
 from orei.applications.model import FORMATS, ROUNDS, STAGES
-from orei.applications.reflection import SECTIONS
 from orei.business_calendar import closures, default_closures, holidays_in_year
 from orei.email_templates import templates
 from orei.follow_up import BUFFER_RANGE, N_RANGES, TIMELINE_KINDS
@@ -85,7 +84,7 @@ def widget_form(name: str, lang: str, page_url: str = "") -> str:
         stages=[(stage, t(f"applications.stages.{stage}")) for stage in STAGES],
         rounds=_choices(t, "round", ROUNDS),
         formats=_choices(t, "format", FORMATS),
-        reflection_fields=[f"reflection_{section.replace('-', '_')}" for section in SECTIONS],
+        reflection_fields=list(defaults.REFLECTION_FIELDS.values()),
         max_file_bytes=MAX_FILE_BYTES,
     )
 

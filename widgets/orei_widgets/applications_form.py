@@ -15,45 +15,24 @@ from zoneinfo import ZoneInfo
 
 from orei.applications.model import FORMATS, ROUNDS, Application, Interview
 from orei.applications.reading import TEXT_LIMITS, check_application, read_text
-from orei.applications.reflection import SECTIONS, with_notes
-from orei.business_calendar import BusinessCalendar
-from orei.date_text import offset as format_offset
+from orei.applications.reflection import with_notes
+from orei.business_calendar import BusinessCalendar, default_closures
+from orei.dates import offset as format_offset
+from orei.dates import parse_date
+from orei.defaults import (
+    APPLICATION_FIELDS,
+    BUFFER,
+    INTERVIEW_FIELDS,
+    REFLECTION_FIELDS,
+    TIMELINE,
+    ZONE,
+)
 from orei.errors import InputError
 from orei.follow_up import parse_buffer, timeline_from_fields
-from orei.interview_time import DEFAULT_ZONE, interview_end, parse_date, parse_zone, repetition
+from orei.interview_time import interview_end, parse_zone, repetition
 from orei.plan import build_plan, parse_closed_dates, parse_closure_keys
 from orei_widgets.protocol import State, text, values
 
-APPLICATION_FIELDS = (
-    "company",
-    "role",
-    "stage",
-    "offer_deadline",
-    "recruiter_name",
-    "recruiter_title",
-    "recruiter_email",
-    "department",
-    "notes",
-)
-REFLECTION_FIELDS = {section: "reflection_" + section.replace("-", "_") for section in SECTIONS}
-"""Each worksheet section's notes field."""
-INTERVIEW_FIELDS = (
-    "ended_date",
-    "ended_time",
-    "tz",
-    "ended_offset",
-    "timeline",
-    "timeline_n",
-    "timeline_date",
-    "buffer",
-    "closures",
-    "closed_dates",
-    "round",
-    "format",
-    "thank_you_sent",
-    "follow_up_sent",
-    *REFLECTION_FIELDS.values(),
-)
 MULTILINE = frozenset({"notes", *REFLECTION_FIELDS.values()})
 """Fields whose text keeps its lines and is not trimmed."""
 
@@ -63,10 +42,10 @@ BLANK_APPLICATION: dict[str, str | list[str]] = {
 }
 BLANK_INTERVIEW: dict[str, str | list[str]] = {
     **dict.fromkeys(INTERVIEW_FIELDS, ""),
-    "tz": DEFAULT_ZONE,
-    "timeline": "none",
-    "buffer": "3",
-    "closures": ["new-year"],
+    "tz": ZONE,
+    "timeline": TIMELINE,
+    "buffer": str(BUFFER),
+    "closures": sorted(default_closures()),
 }
 
 
@@ -109,7 +88,7 @@ def read_interview(state: State, base: Interview | None = None) -> Interview | N
     """
     if not has_interview(state):
         return None
-    tz = text(state, "tz") or DEFAULT_ZONE
+    tz = text(state, "tz") or ZONE
     ended = interview_end(
         text(state, "ended_date"), text(state, "ended_time"), tz, text(state, "ended_offset")
     )
@@ -117,7 +96,7 @@ def read_interview(state: State, base: Interview | None = None) -> Interview | N
     timeline = timeline_from_fields(
         text(state, "timeline"), text(state, "timeline_n"), text(state, "timeline_date")
     )
-    buffer = parse_buffer(text(state, "buffer") or "3")
+    buffer = parse_buffer(text(state, "buffer") or BUFFER)
     calendar = BusinessCalendar(
         closures=parse_closure_keys(values(state, "closures") or ["none"]),
         closed_dates=parse_closed_dates(text(state, "closed_dates")),
