@@ -17,7 +17,7 @@ from orei.applications.agenda import Step
 from orei.business_calendar import closures as known_closures
 from orei.business_calendar import holiday
 from orei.messages import message
-from orei_widgets.markup import element
+from orei_widgets.markup import Html, element, join
 from orei_widgets.month_view import calendar_table, legend, months_between
 
 MARKS = ("today", "interview", "send", "follow-up", "offer", "holiday", "closure")
@@ -84,7 +84,7 @@ def _cell(
     calendars: list[tuple[frozenset[str], frozenset, list[str]]],
     today: dt.date,
     lang: str,
-) -> str:
+) -> Html:
     marks = [mark for mark in MARKS if mark in found]
     notes = [
         message(lang, f"ui.month.{mark}") + "：" + _join(found[mark], lang)
@@ -136,13 +136,13 @@ def _cell(
         body += element("span", symbols, class_="orei-marks", aria_hidden="true")
     if notes:
         body += element("span", ("、" if lang == "ja" else "; ").join(notes), class_="orei-sr")
-    return element("td", body, raw=True, class_=" ".join(classes))
+    return element("td", body, class_=" ".join(classes))
 
 
 # Each month's table, by everything it shows: after one change (Mark as sent) only the
 # months whose marks changed are made again. With 200 applications, making every table
 # was a third of a recompute's time.
-_TABLES: dict[tuple, str] = {}
+_TABLES: dict[tuple, Html] = {}
 _TABLES_KEPT = 240
 
 
@@ -155,7 +155,7 @@ def _by_month(found: Marks) -> dict[tuple[int, int], tuple]:
     return {month: tuple(days) for month, days in months.items()}
 
 
-def agenda_months(steps: Sequence[Step], today: dt.date, lang: str) -> str:
+def agenda_months(steps: Sequence[Step], today: dt.date, lang: str) -> Html:
     """The legend and the month tables of every open step, from `today`'s month or before."""
     found = step_marks(steps)
     calendars = _closed_companies(steps)
@@ -177,6 +177,6 @@ def agenda_months(steps: Sequence[Step], today: dt.date, lang: str) -> str:
                 _TABLES.clear()
             _TABLES[key] = table
         made.append(table)
-    tables = "".join(made)
+    tables = join(made)
     note = element("p", message(lang, "ui.applications.month_note"), class_="orei-hint")
     return legend(lang, MARKS) + note + tables

@@ -26,11 +26,10 @@ import hashlib
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from orei import date_text
+from orei import dates, defaults
 from orei.applications import exports
 from orei.applications.agenda import Step, build_agenda
 from orei.applications.changes import SENT_FIELDS, mark_sent
@@ -40,8 +39,9 @@ from orei.applications.model import Application
 from orei.applications.plans import forget_plans
 from orei.applications.reading import forget_applications
 from orei.applications.reflection import tick_keys, ticked, with_ticks
+from orei.dates import JAPAN
 from orei.errors import InputError, shorten
-from orei.interview_time import JAPAN, AmbiguousTime, repetition
+from orei.interview_time import AmbiguousTime, repetition
 from orei.messages import message
 from orei.thank_you import is_after_hours
 from orei_widgets import applications_view as show
@@ -58,6 +58,7 @@ from orei_widgets.applications_form import (
     read_interview,
 )
 from orei_widgets.follow_up import browser_zone, offset_choice
+from orei_widgets.markup import element, to_html
 from orei_widgets.protocol import Context, State, View, text
 
 ACTIONS = (
@@ -390,7 +391,7 @@ def _remove_interview(document: Document, state: State, context: Context) -> Out
     notice = _t(
         context.lang,
         "interview_removed",
-        date=date_text.date(removed.date_in_japan, context.lang),
+        date=dates.date(removed.date_in_japan, context.lang),
         company=application.company,
     )
     values = changed(document, applications, notice)
@@ -421,7 +422,7 @@ def _mark_sent(document: Document, state: State, context: Context) -> Outcome:
         lang,
         f"marked_{SENT_FIELDS[step.action]}",
         company=step.application.company,
-        date=date_text.date(day, lang),
+        date=dates.date(day, lang),
     )
     return Outcome(
         values=changed(document, applications, notice), focus=show.item_id(step.application)
@@ -644,7 +645,7 @@ def _keep_worksheet(document: Document, state: State, context: Context) -> Outco
         "worksheet_kept",
         count=len(ticks),
         company=application.company,
-        date=date_text.date(interview.date_in_japan, context.lang),
+        date=dates.date(interview.date_in_japan, context.lang),
     )
     return Outcome(
         values={**changed(document, applications, notice), "worksheet": ""},
@@ -675,7 +676,7 @@ def _editor_errors(state: State, lang: str, view: View) -> None:
                 lang,
                 "ui.follow_up.ended_offset_error",
                 time=unsettled.params["value"],
-                date=date_text.date(dt.date.fromisoformat(unsettled.params["date"]), lang),
+                date=dates.date(unsettled.day, lang),
                 zone=unsettled.params["zone"],
             ),
         )
@@ -722,16 +723,16 @@ def render(state: State, context: Context) -> View:
         results["month-view"] = agenda_months(steps, today_in_japan(now), lang)
     results["agenda"] = show.agenda(steps, now, zone, lang)
     if document.problem is not None:
-        results["agenda"] = ""
+        results["agenda"] = to_html("")
     position = _editing(document, state)
-    results["editor-status"] = "<p>" + escape(_editor_status(document, state, lang)) + "</p>"
+    results["editor-status"] = element("p", _editor_status(document, state, lang))
     if position is not None:
         application = document.applications[position]
         results["interviews"] = show.interviews(
             application, _interview_index(state, application), lang
         )
     repeated = repetition(
-        text(state, "ended_date"), text(state, "ended_time"), text(state, "tz") or "Asia/Tokyo"
+        text(state, "ended_date"), text(state, "ended_time"), text(state, "tz") or defaults.ZONE
     )
     if repeated is not None:
         results["ended-offset"] = offset_choice(repeated, lang)

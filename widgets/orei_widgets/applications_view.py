@@ -1,7 +1,7 @@
 """The applications page's views: the agenda, the interviews of the one being edited, notices.
 
-Everything typed by the reader (a company's name, a role) is escaped here or by
-`markup.element`; catalogue texts are the site's own. Every date or time is a
+Everything here is built as `markup.Html`, so what the reader typed (a company's name,
+a role) is escaped wherever it meets markup. Every date or time is a
 `<time datetime>`, every clock time carries its zone (Japan's, and the reader's clock
 beside it when that differs), and the state of a step is said in words (a badge), with
 colour only repeating it. Buttons carry the application they act on in their value
@@ -14,18 +14,17 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from html import escape
 from zoneinfo import ZoneInfo
 
-from orei import date_text
+from orei import dates
 from orei.applications.agenda import Step
 from orei.applications.handoff import TEMPLATES
 from orei.applications.model import Application, Interview
 from orei.applications.reflection import ticked
+from orei.dates import JAPAN
 from orei.errors import InputError
-from orei.interview_time import JAPAN
 from orei.messages import field_label, message
-from orei_widgets.markup import element, time
+from orei_widgets.markup import Html, element, html_message, join, time, to_html
 
 FORM_ID = "orei-applications"
 """The form's id, which its fields' ids start with (`orei-applications-company`)."""
@@ -44,6 +43,11 @@ def field_id(name: str) -> str:
 
 def _t(lang: str, key: str, **params: str) -> str:
     return message(lang, f"ui.applications.{key}", **params)
+
+
+def _h(lang: str, key: str, **params: str) -> Html:
+    """A message as markup, for parameters that are markup (a `<time>`)."""
+    return html_message(lang, f"ui.applications.{key}", **params)
 
 
 _PATH = re.compile(r"applications\[(\d+)\](?:\.interviews\[(\d+)\])?(?:\.([a-z_]+))?.*")
@@ -80,19 +84,19 @@ def readable_error(error: InputError, lang: str) -> str:
     return InputError(readable_field(error.field, lang), error.code, **error.params).message(lang)
 
 
-def _day(day: dt.date, lang: str) -> str:
-    return time(day, date_text.date(day, lang))
+def _day(day: dt.date, lang: str) -> Html:
+    return time(day, dates.date(day, lang))
 
 
-def _moment(moment: dt.datetime, lang: str) -> str:
-    return time(moment, date_text.zoned_date_time(moment, lang))
+def _moment(moment: dt.datetime, lang: str) -> Html:
+    return time(moment, dates.zoned_date_time(moment, lang))
 
 
-def _clock(moment: dt.datetime, lang: str) -> str:
-    return time(moment, date_text.zoned_time(moment, lang))
+def _clock(moment: dt.datetime, lang: str) -> Html:
+    return time(moment, dates.zoned_time(moment, lang))
 
 
-def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
+def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     """The time in Japan, and on the reader's clock when that shows another time."""
     shown = _moment(moment.astimezone(JAPAN), lang)
     if (
@@ -101,26 +105,26 @@ def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
     ):
         local = _moment(moment.astimezone(zone), lang)
         gap = "" if lang == "ja" else " "
-        shown += gap + message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
+        shown += gap + html_message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
     return shown
 
 
 def _relative(moment: dt.datetime, now: dt.datetime, lang: str) -> str:
     delta = moment - now
     key = "ui.follow_up.in" if delta >= dt.timedelta(0) else "ui.follow_up.ago"
-    return message(lang, key, span=date_text.duration(delta, lang))
+    return message(lang, key, span=dates.duration(delta, lang))
 
 
 def _end_of(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=JAPAN)
 
 
-def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
+def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     """What to do next, as HTML: the step's dates as `<time>` elements."""
     application = step.application
     if step.action == "send-thank-you" and step.plan is not None:
         window = step.plan.thank_you
-        return _t(
+        return _h(
             lang,
             "step.send-thank-you",
             day=_day(window.send_from.date(), lang),
@@ -131,7 +135,7 @@ def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> 
         )
     if step.action == "follow-up" and step.plan is not None:
         after = step.plan.follow_up
-        return _t(
+        return _h(
             lang,
             "step.follow-up",
             earliest=_day(after.earliest, lang),
@@ -139,8 +143,8 @@ def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> 
         )
     if step.action == "reply-to-offer":
         if not isinstance(step.until, dt.date):
-            return _t(lang, "step.reply-to-offer_open")
-        return _t(
+            return _h(lang, "step.reply-to-offer_open")
+        return _h(
             lang,
             "step.reply-to-offer",
             date=_day(step.until, lang),
@@ -148,14 +152,14 @@ def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> 
         )
     if step.action == "wait":
         if isinstance(step.until, dt.date):
-            return _t(lang, "step.wait_until", date=_day(step.until, lang))
+            return _h(lang, "step.wait_until", date=_day(step.until, lang))
         if isinstance(step.start, dt.date):
-            return _t(lang, "step.wait_followed_up", date=_day(step.start, lang))
+            return _h(lang, "step.wait_followed_up", date=_day(step.start, lang))
         if step.interview is None:
-            return _t(lang, "step.wait_no_interview")
-        return _t(lang, "step.wait_open")
+            return _h(lang, "step.wait_no_interview")
+        return _h(lang, "step.wait_open")
     stage = message(lang, f"applications.stages.{application.stage}")
-    return _t(lang, "step.closed", stage=escape(stage, quote=False))
+    return _h(lang, "step.closed", stage=stage)
 
 
 def _due_today(step: Step, now: dt.datetime) -> bool:
@@ -165,23 +169,22 @@ def _due_today(step: Step, now: dt.datetime) -> bool:
     return until <= _end_of(now.astimezone(JAPAN).date())
 
 
-def badge(step: Step, now: dt.datetime, lang: str) -> str:
+def badge(step: Step, now: dt.datetime, lang: str) -> Html:
     """`Overdue` or `Due today`, in words, or nothing."""
     if step.overdue:
         return element("strong", _t(lang, "overdue"), class_="orei-badge orei-badge--overdue")
     if _due_today(step, now):
         return element("strong", _t(lang, "due_today"), class_="orei-badge orei-badge--today")
-    return ""
+    return to_html("")
 
 
-def _button(label: str, action: str, target: str, hidden_text: str = "", primary=False) -> str:
-    content = escape(label, quote=False)
+def _button(label: str, action: str, target: str, hidden_text: str = "", primary=False) -> Html:
+    content = to_html(label)
     if hidden_text:
         content += element("span", hidden_text, class_="orei-sr")
     return element(
         "button",
         content,
-        raw=True,
         type="button",
         class_="md-button md-button--primary" if primary else "md-button",
         data_action=action,
@@ -190,7 +193,7 @@ def _button(label: str, action: str, target: str, hidden_text: str = "", primary
     )
 
 
-def step_buttons(step: Step, lang: str) -> str:
+def step_buttons(step: Step, lang: str) -> Html:
     """The buttons of one step: write the email, mark it as sent, edit."""
     application = step.application
     company = application.company
@@ -228,19 +231,19 @@ def step_buttons(step: Step, lang: str) -> str:
     buttons.append(
         _button(_t(lang, "edit"), "edit", application.id, _t(lang, "for_company", company=company))
     )
-    return element("div", "".join(buttons), raw=True, class_="orei-step-actions")
+    return element("div", join(buttons), class_="orei-step-actions")
 
 
-def _title(application: Application, lang: str) -> str:
+def _title(application: Application, lang: str) -> Html:
     parts = [element("strong", application.company, class_="orei-step-company")]
     if application.role:
         parts.append(element("span", application.role, class_="orei-step-role"))
     stage = message(lang, f"applications.stages.{application.stage}")
     parts.append(element("span", stage, class_="orei-step-stage"))
-    return element("p", " · ".join(parts), raw=True, class_="orei-step-title")
+    return element("p", join(parts, " · "), class_="orei-step-title")
 
 
-def step_item(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
+def step_item(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     """One application's next step, as an item of the agenda."""
     classes = f"orei-step orei-step--{step.action}"
     if step.overdue:
@@ -252,16 +255,15 @@ def step_item(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) ->
     return element(
         "li",
         _title(step.application, lang)
-        + element("p", what, raw=True, class_="orei-step-what")
+        + element("p", what, class_="orei-step-what")
         + step_buttons(step, lang),
-        raw=True,
         class_=classes,
         id=item_id(step.application),
         tabindex="-1",
     )
 
 
-def summary(steps: Sequence[Step], now: dt.datetime, lang: str) -> str:
+def summary(steps: Sequence[Step], now: dt.datetime, lang: str) -> Html:
     """How many steps are overdue, to take, waiting and closed, on today's date."""
     counts: Counter[str] = Counter()
     for step in steps:
@@ -275,7 +277,7 @@ def summary(steps: Sequence[Step], now: dt.datetime, lang: str) -> str:
             counts["closed"] += 1
     return element(
         "p",
-        _t(
+        _h(
             lang,
             "summary",
             today=_day(now.astimezone(JAPAN).date(), lang),
@@ -284,12 +286,11 @@ def summary(steps: Sequence[Step], now: dt.datetime, lang: str) -> str:
             waiting=str(counts["waiting"]),
             closed=str(counts["closed"]),
         ),
-        raw=True,
         class_="orei-agenda-summary",
     )
 
 
-def not_kept(lang: str) -> str:
+def not_kept(lang: str) -> Html:
     """That the applications are on this page only, and how to keep them."""
     return element("p", _t(lang, "not_kept"), class_="orei-hint orei-not-kept")
 
@@ -298,13 +299,13 @@ def not_kept(lang: str) -> str:
 # calls (the same object), so after one change only that application's item is made again:
 # making all 200 items was most of a recompute's time. Keyed by the object's id and holding
 # the object, so an id reused by a new object never matches.
-_ITEMS: dict[tuple, tuple[Application, str]] = {}
+_ITEMS: dict[tuple, tuple[Application, Html]] = {}
 _ITEMS_KEPT = 2_000
 # Steps whose sentence counts the time left from `now` (`in 3 hours`): keyed by `now` too.
 _RELATIVE = frozenset({"send-thank-you", "reply-to-offer"})
 
 
-def _remembered_item(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
+def _remembered_item(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     application = step.application
     key = (
         id(application),
@@ -328,37 +329,37 @@ def _remembered_item(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: 
     return made
 
 
-def agenda(steps: Sequence[Step], now: dt.datetime, zone: ZoneInfo | None, lang: str) -> str:
+def agenda(steps: Sequence[Step], now: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     """Every application's next step, most urgent first, as an ordered list."""
     if not steps:
         return element("p", _t(lang, "empty"))
-    items = "".join(_remembered_item(step, now, zone, lang) for step in steps)
-    return element("ol", items, raw=True, class_="orei-agenda")
+    items = join(_remembered_item(step, now, zone, lang) for step in steps)
+    return element("ol", items, class_="orei-agenda")
 
 
-def interview_line(interview: Interview, number: int, lang: str) -> str:
+def interview_line(interview: Interview, number: int, lang: str) -> Html:
     """`Interview 2: ended …, first interview, thank-you sent …` as HTML."""
     ended = interview.ended.astimezone(ZoneInfo(interview.tz))
-    parts = [_t(lang, "interview_ended", number=str(number), ended=_moment(ended, lang))]
+    parts = [_h(lang, "interview_ended", number=str(number), ended=_moment(ended, lang))]
     if interview.round:
-        parts.append(escape(message(lang, f"ui.email.choices.round.{interview.round}")))
+        parts.append(message(lang, f"ui.email.choices.round.{interview.round}"))
     if interview.thank_you_sent:
-        parts.append(_t(lang, "thank_you_sent_on", date=_day(interview.thank_you_sent, lang)))
+        parts.append(_h(lang, "thank_you_sent_on", date=_day(interview.thank_you_sent, lang)))
     if interview.follow_up_sent:
-        parts.append(_t(lang, "follow_up_sent_on", date=_day(interview.follow_up_sent, lang)))
+        parts.append(_h(lang, "follow_up_sent_on", date=_day(interview.follow_up_sent, lang)))
     ticks = ticked(interview.reflection)
     if ticks:
         parts.append(_t(lang, "ticks_kept", count=str(len(ticks))))
-    return ("、" if lang == "ja" else "; ").join(parts)
+    return join(parts, "、" if lang == "ja" else "; ")
 
 
-def interviews(application: Application, editing: int | None, lang: str) -> str:
+def interviews(application: Application, editing: int | None, lang: str) -> Html:
     """The interviews of the application being edited, each to edit or remove."""
     if not application.interviews:
         return element("p", _t(lang, "no_interviews"))
     items = []
     for index, interview in enumerate(application.interviews):
-        when = date_text.date(interview.date_in_japan, lang)
+        when = dates.date(interview.date_in_japan, lang)
         buttons = _button(
             _t(lang, "edit_interview"),
             "edit-interview",
@@ -376,19 +377,17 @@ def interviews(application: Application, editing: int | None, lang: str) -> str:
         items.append(
             element(
                 "li",
-                element("p", line, raw=True)
-                + element("div", buttons, raw=True, class_="orei-step-actions"),
-                raw=True,
+                element("p", line) + element("div", buttons, class_="orei-step-actions"),
             )
         )
-    return element("ul", "".join(items), raw=True, class_="orei-interviews")
+    return element("ul", join(items), class_="orei-interviews")
 
 
-def notice(text: str, can_undo: bool, lang: str) -> str:
+def notice(text: str, can_undo: bool, lang: str) -> Html:
     """The last change, said in words, with a button to undo it when that is still possible."""
     if not text:
-        return ""
-    body = escape(text, quote=False)
+        return to_html("")
+    body = to_html(text)
     if can_undo:
         body += " " + element(
             "button",
@@ -397,12 +396,12 @@ def notice(text: str, can_undo: bool, lang: str) -> str:
             class_="md-button",
             data_action="undo",
         )
-    return element("p", body, raw=True, class_="orei-notice")
+    return element("p", body, class_="orei-notice")
 
 
 def worksheet_panel(
     applications: Sequence[Application], ticks: Sequence[str], chosen: str, lang: str
-) -> str:
+) -> Html:
     """The worksheet's ticks, brought here, and a choice of the interview to keep them with."""
     intro = element("p", _t(lang, "worksheet_intro", count=str(len(ticks))))
     options = []
@@ -413,7 +412,7 @@ def worksheet_panel(
                 lang,
                 "worksheet_option",
                 company=application.company,
-                date=date_text.date(interview.date_in_japan, lang),
+                date=dates.date(interview.date_in_japan, lang),
             )
             attributes = {"value": value}
             if value == chosen:
@@ -430,15 +429,13 @@ def worksheet_panel(
         return element(
             "div",
             intro + element("p", _t(lang, "worksheet_no_interview")) + dismiss,
-            raw=True,
             class_="orei-note",
         )
     select_id = field_id("worksheet_target")
     choice = element(
         "div",
         element("label", _t(lang, "worksheet_target"), for_=select_id)
-        + element("select", "".join(options), raw=True, id=select_id, name="worksheet_target"),
-        raw=True,
+        + element("select", join(options), id=select_id, name="worksheet_target"),
         class_="orei-field",
     )
     keep = element(
@@ -448,17 +445,17 @@ def worksheet_panel(
         class_="md-button md-button--primary",
         data_action="keep-worksheet",
     )
-    actions = element("div", keep + dismiss, raw=True, class_="orei-actions")
-    return element("div", intro + choice + actions, raw=True, class_="orei-note")
+    actions = element("div", keep + dismiss, class_="orei-actions")
+    return element("div", intro + choice + actions, class_="orei-note")
 
 
-def import_choice(name: str, count: int, current: int, lang: str) -> str:
+def import_choice(name: str, count: int, current: int, lang: str) -> Html:
     """What a file about to be imported holds, and the choice of replacing or adding."""
     text = element(
         "p", _t(lang, "import_pending", name=name, count=str(count), current=str(current))
     )
     hint = element("p", _t(lang, "import_add_hint"), class_="orei-hint")
-    buttons = "".join(
+    buttons = join(
         element(
             "button",
             _t(lang, f"import_{choice}"),
@@ -468,11 +465,11 @@ def import_choice(name: str, count: int, current: int, lang: str) -> str:
         )
         for choice in ("add", "replace", "cancel")
     )
-    actions = element("div", buttons, raw=True, class_="orei-actions")
-    return element("div", text + hint + actions, raw=True, class_="orei-note")
+    actions = element("div", buttons, class_="orei-actions")
+    return element("div", text + hint + actions, class_="orei-note")
 
 
-def storage_problem(problem: str, lang: str) -> str:
+def storage_problem(problem: str, lang: str) -> Html:
     """Why the stored applications cannot be read, and the way out that loses nothing."""
     discard = element(
         "button",
@@ -486,6 +483,5 @@ def storage_problem(problem: str, lang: str) -> str:
         element("p", _t(lang, "stored_unreadable", problem=problem))
         + element("p", _t(lang, "stored_unreadable_next"), class_="orei-hint")
         + discard,
-        raw=True,
         class_="orei-note orei-note--problem",
     )
