@@ -37,6 +37,9 @@ def prepare():
     import _orei_boot.restored  # noqa: F401 - the worker calls it after restoring
     from orei_widgets.warm_up import warm_up
 
+    # Seeded before the warm-up too: saving an application draws its id from random,
+    # and an id drawn from the boot's entropy would make every build's snapshot differ.
+    random.seed(0)
     warm_up()
     random.seed(0)
     gc.collect()
