@@ -98,7 +98,7 @@ def test_csv_has_a_bom_crlf_and_one_row_per_application():
 
 def test_csv_in_japanese_marks_overdue_steps():
     table = rows(applications_csv(SAMPLE, D(2026, 5, 20), "ja"))
-    assert table[0][:4] == ["id", "会社名", "職種", "選考段階"]
+    assert table[0][:4] == ["ID", "会社名", "職種", "選考段階"]
     mori = table[3]
     assert mori[CSV_COLUMNS.index("next_step")] == "内定に返事をする"
     assert mori[CSV_COLUMNS.index("overdue")] == "はい"

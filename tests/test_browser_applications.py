@@ -212,7 +212,7 @@ def test_the_spreadsheet_opens_with_japanese_intact(page, site_url):
     assert name.endswith(".csv")
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows[0][:3] == ["id", "会社名", "職種"]
+    assert rows[0][:3] == ["ID", "会社名", "職種"]
     assert rows[1][1:4] == ["株式会社アオバシステムズ", "Backend engineer", "応募済み"]
     assert rows[1][rows[0].index("次にすること")] == "お礼メールを送る"
 

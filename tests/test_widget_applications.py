@@ -399,7 +399,7 @@ def test_a_document_that_cannot_be_read_is_never_replaced_until_discarded():
 def test_a_newer_versions_file_is_said_to_be_from_a_newer_orei():
     newer = DOCUMENT.replace('"version": 1', '"version": 2')
     view = ask("update", {"document": newer}, lang="ja")
-    assert "新しいOreiが書き出したバージョン2" in view["results"]["storage-problem"]
+    assert "より新しいOreiで書き出された形式（バージョン2）" in view["results"]["storage-problem"]
 
 
 def test_an_undo_after_another_change_is_refused_rather_than_losing_it():
