@@ -276,13 +276,17 @@ function download({ filename, mime, text }) {
 function downloadField(form, button) {
   const field = form.elements.namedItem(button.dataset.downloadField);
   if (!field || typeof field.value !== "string") return;
-  download({ filename: button.dataset.filename || "download.txt", mime: "text/plain;charset=utf-8", text: field.value });
+  download({
+    filename: button.dataset.filename || "download.txt",
+    mime: "text/plain;charset=utf-8",
+    text: field.value,
+  });
 }
 
 // The file chosen in a file input, for its action: its bytes as base64, or only its name
 // and size when it is over the input's data-max-bytes (Python then says it is too large).
 async function readUpload(input) {
-  const file = input.files && input.files[0];
+  const file = input.files?.[0];
   input.value = ""; // choosing the same file again is a new choice
   if (!file) return null;
   const most = Number(input.dataset.maxBytes || Number.POSITIVE_INFINITY);
@@ -342,6 +346,7 @@ async function mount(form) {
 
   const forget = remember(form);
   // Fields kept in this browser (data-store): only forms that have them load store.js.
+  /** @type {ReturnType<typeof import("./store.js").bindStore> | null} */
   let store = null;
   if (form.querySelector("[data-store]")) {
     try {
@@ -432,12 +437,16 @@ async function mount(form) {
   // An action: the form's state, the clicked button's name and value, and a chosen file.
   // Its view may set fields (`values`), which a stored field's storage then follows, and
   // move the focus (`focus`, an element's id in the form).
+  /**
+   * @param {string} action
+   * @param {{ button?: HTMLButtonElement | null, file?: HTMLInputElement | null }} [options]
+   */
   async function act(action, { button = null, file = null } = {}) {
     busy(+1);
     const updatesBefore = latest;
     try {
       const state = readState(form);
-      if (button && button.name) state[button.name] = button.value;
+      if (button?.name) state[button.name] = button.value;
       const request = { widget, action, state, context: context(form) };
       if (file) {
         request.upload = await readUpload(file);

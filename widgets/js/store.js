@@ -21,6 +21,7 @@ export function bindStore(form, { update, busy }) {
   const toggle = form.querySelector("[data-store-toggle]");
   const status = form.querySelector("[data-store-status]");
   const conflictBox = form.querySelector("[data-store-conflict]");
+  /** @type {Storage | null} */
   let storage = null;
   try {
     storage = window.localStorage;
@@ -28,6 +29,7 @@ export function bindStore(form, { update, busy }) {
   } catch {
     storage = null;
   }
+  /** @type {number | null} */
   let revision = null; // the revision this tab last read or wrote; null while not kept
   let conflict = false;
   let otherTabChanged = false; // a change seen while a request was in flight
@@ -39,14 +41,14 @@ export function bindStore(form, { update, busy }) {
   }
 
   function storedRevision() {
-    const raw = storage.getItem(revisionKey);
+    const raw = storage?.getItem(revisionKey) ?? null;
     if (raw === null) return null;
     const number = Number.parseInt(raw, 10);
     return Number.isFinite(number) ? number : 0;
   }
 
   function fill() {
-    for (const field of fields) field.value = storage.getItem(fieldKey(field.name)) ?? "";
+    for (const field of fields) field.value = storage?.getItem(fieldKey(field.name)) ?? "";
   }
 
   function showConflict(shown) {
@@ -65,7 +67,7 @@ export function bindStore(form, { update, busy }) {
 
   // Writes the fields and a new revision; false when another tab wrote first or it failed.
   function write() {
-    if (!storage || !toggle || !toggle.checked) return false;
+    if (!storage || !toggle?.checked) return false;
     const current = storedRevision();
     if (current !== revision) {
       showConflict(true);

@@ -26,6 +26,7 @@
   }
 
   function ticked() {
+    /** @type {string[]} */
     const keys = [];
     for (const list of document.querySelectorAll("ul.task-list")) {
       let heading = list.previousElementSibling;
@@ -34,15 +35,17 @@
       }
       if (heading === null || !heading.id) continue;
       [...list.children].forEach((item, index) => {
-        const box = item.querySelector(":scope > .task-list-control > input[type=checkbox]");
-        if (box !== null && box.checked) keys.push(`${heading.id}-${index + 1}`);
+        const box = /** @type {HTMLInputElement | null} */ (
+          item.querySelector(":scope > .task-list-control > input[type=checkbox]")
+        );
+        if (box?.checked) keys.push(`${heading.id}-${index + 1}`);
       });
     }
     return keys;
   }
 
   function carry() {
-    const links = document.querySelectorAll("a[data-orei-ticks]");
+    const links = /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll("a[data-orei-ticks]"));
     if (links.length === 0) return;
     const keys = ticked();
     for (const link of links) {
