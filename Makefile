@@ -43,7 +43,6 @@ lint: setup
 	$(VENV)/bin/ruff format --check src widgets tests hooks
 	node_modules/.bin/biome ci --error-on-warnings .
 	node_modules/.bin/tsc -p tsconfig.json
-	node_modules/.bin/tsc -p tsconfig.binder.json
 	node_modules/.bin/tsc -p tsconfig.worker.json
 	node_modules/.bin/tsc -p tsconfig.node.json
 

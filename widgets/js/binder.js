@@ -9,13 +9,59 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 if (new URLSearchParams(location.search).has("orei-debug")) WORKER_URL.searchParams.set("debug", "");
 const ALLOWED_ATTRIBUTES = new Set(["href", "download", "aria-disabled", "hidden", "title"]);
 
+/**
+ * A form's state as the worker reads it: a field's text, or a checkbox group's list.
+ * @typedef {Record<string, string | string[]>} State
+ */
+/**
+ * A file chosen for an action: its bytes as base64, or null when over data-max-bytes.
+ * @typedef {{ name: string, size: number, base64: string | null }} Upload
+ */
+/** @typedef {{ now: number, lang: string, tz: string, links: Record<string, string> }} Context */
+/**
+ * What the binder asks the worker (orei_widgets.protocol reads it).
+ * @typedef {object} WidgetRequest
+ * @property {string | undefined} widget
+ * @property {string} action
+ * @property {State} state
+ * @property {Context} context
+ * @property {Upload | null} [upload]
+ */
+/** @typedef {{ filename: string, mime: string, text: string }} Download */
+/**
+ * The worker's answer, orei_widgets.protocol's View as JSON (`failure`: Python failed).
+ * @typedef {object} View
+ * @property {string} [failure]
+ * @property {Record<string, string>} [results]
+ * @property {Record<string, string>} [errors]
+ * @property {Record<string, Record<string, string | boolean | null>>} [attrs]
+ * @property {Record<string, boolean>} [enabled]
+ * @property {Download | null} [download]
+ * @property {string | null} [navigate]
+ * @property {Record<string, string | string[]>} [values]
+ * @property {string | null} [focus]
+ */
+/**
+ * A form control as the binder reads it: an input's properties, which a select, a
+ * textarea or a button has too or leaves undefined.
+ * @typedef {HTMLInputElement} Field
+ */
+/** @typedef {{ value?: number }} StatusDetail */
+/** @typedef {(state: string, detail: StatusDetail) => void} StatusListener */
+
 /** @type {Worker | null} */
 let worker = null;
 let workerState = "idle"; // idle | loading | ready | failed
 let nextId = 1;
+/** @type {Map<number, (view: View | null) => void>} */
 const pending = new Map();
+/** @type {Set<StatusListener>} */
 const statusListeners = new Set();
 
+/**
+ * @param {string} state
+ * @param {StatusDetail} [detail]
+ */
 function setWorkerState(state, detail = {}) {
   workerState = state;
   for (const listener of statusListeners) listener(state, detail);
@@ -61,6 +107,10 @@ function failAll() {
   pending.clear();
 }
 
+/**
+ * @param {WidgetRequest} request
+ * @returns {Promise<View | null>}
+ */
 function ask(request) {
   startWorker();
   if (workerState === "failed") return Promise.resolve(null);
@@ -75,17 +125,23 @@ function ask(request) {
 
 // Buttons are not state: a clicked one's name and value go with its action only, as a
 // submitter's do. A file input's value is no state either (its file goes with its action).
+/** @param {Field} element */
 function isState(element) {
   return Boolean(element.name) && !element.disabled && !/^(button|submit|reset|file)$/.test(element.type);
 }
 
+/**
+ * @param {HTMLFormElement} form
+ * @returns {State}
+ */
 function readState(form) {
+  /** @type {State} */
   const state = {};
-  for (const element of form.elements) {
+  for (const element of /** @type {Iterable<Field>} */ (form.elements)) {
     if (!isState(element)) continue;
     if (element.type === "checkbox" && form.querySelectorAll(`[name="${element.name}"]`).length > 1) {
       state[element.name] ??= [];
-      if (element.checked) state[element.name].push(element.value);
+      if (element.checked) /** @type {string[]} */ (state[element.name]).push(element.value);
     } else if (element.type === "checkbox") {
       state[element.name] = element.checked ? element.value || "on" : "";
     } else if (element.type === "radio") {
@@ -102,9 +158,14 @@ function readState(form) {
 // Python renders later, such as the choice for a repeated time), or null when nothing.
 // Fields marked data-store are never written from a link: a link cannot replace what the
 // reader keeps.
+/**
+ * @param {HTMLFormElement} form
+ * @param {URLSearchParams} params
+ * @returns {URLSearchParams | null}
+ */
 function writeState(form, params) {
   const written = new Set();
-  for (const element of form.elements) {
+  for (const element of /** @type {Iterable<Field>} */ (form.elements)) {
     if (!isState(element) || !params.has(element.name) || element.hasAttribute("data-store")) continue;
     const values = params.getAll(element.name);
     if (element.type === "checkbox" || element.type === "radio") {
@@ -120,9 +181,14 @@ function writeState(form, params) {
 
 // Sets the fields a view names (`values`: text, or a list for a checkbox group); returns
 // what named no field yet, as URL parameters, for a field Python renders later.
+/**
+ * @param {HTMLFormElement} form
+ * @param {Record<string, unknown>} values
+ * @returns {URLSearchParams | null}
+ */
 function setValues(form, values) {
   const done = new Set();
-  for (const element of form.elements) {
+  for (const element of /** @type {Iterable<Field>} */ (form.elements)) {
     if (!isState(element) || !Object.hasOwn(values, element.name)) continue;
     const value = values[element.name];
     const list = (Array.isArray(value) ? value : [value]).map((item) => String(item ?? ""));
@@ -161,6 +227,10 @@ function ownsFragment() {
   return fragmentOwner.form?.isConnected === true;
 }
 
+/**
+ * @param {string | URL | null | undefined} url
+ * @returns {string | URL | null | undefined}
+ */
 function keepState(url) {
   if (url === undefined || url === null || !ownsFragment() || !fragmentOwner.fragment) return url;
   const next = new URL(url, location.href);
@@ -170,7 +240,7 @@ function keepState(url) {
   return next.href;
 }
 
-for (const method of ["pushState", "replaceState"]) {
+for (const method of /** @type {const} */ (["pushState", "replaceState"])) {
   const original = history[method];
   history[method] = function (state, unused, url) {
     return original.call(this, state, unused, keepState(url));
@@ -188,6 +258,10 @@ addEventListener("hashchange", () => {
   }
 });
 
+/**
+ * @param {State} state
+ * @returns {URLSearchParams}
+ */
 function stateToParams(state) {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(state)) {
@@ -199,6 +273,10 @@ function stateToParams(state) {
   return params;
 }
 
+/**
+ * @param {HTMLFormElement} form
+ * @returns {Record<string, string>}
+ */
 function readLinks(form) {
   // Pages the widget may open, resolved at build time (data-links, JSON).
   try {
@@ -208,6 +286,10 @@ function readLinks(form) {
   }
 }
 
+/**
+ * @param {HTMLFormElement} form
+ * @returns {Context}
+ */
 function context(form) {
   return {
     now: Date.now(),
@@ -223,8 +305,15 @@ function context(form) {
 // so a live region announces what changed, not the whole form, on every keystroke.
 const shown = new WeakMap();
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {View} view
+ */
 function applyView(form, view) {
-  for (const slot of form.querySelectorAll("[data-result]")) {
+  // The selectors' attributes are there: each slot's dataset has the name it is for.
+  for (const slot of /** @type {NodeListOf<HTMLElement & { dataset: { result: string } }>} */ (
+    form.querySelectorAll("[data-result]")
+  )) {
     const html = (view.results ? view.results[slot.dataset.result] : undefined) ?? "";
     if (shown.get(slot) !== html) {
       slot.innerHTML = html;
@@ -232,7 +321,9 @@ function applyView(form, view) {
     }
     slot.hidden = html === "";
   }
-  for (const slot of form.querySelectorAll("[data-error-for]")) {
+  for (const slot of /** @type {NodeListOf<HTMLElement & { dataset: { errorFor: string } }>} */ (
+    form.querySelectorAll("[data-error-for]")
+  )) {
     const message = view.errors ? view.errors[slot.dataset.errorFor] : undefined;
     slot.textContent = message ?? "";
     slot.hidden = !message;
@@ -245,20 +336,25 @@ function applyView(form, view) {
     for (const element of form.querySelectorAll(`[data-action="${action}"]`)) {
       for (const [name, value] of Object.entries(attributes)) {
         if (!ALLOWED_ATTRIBUTES.has(name)) continue;
-        if (name === "href" && value !== null && !/^(mailto:|#|\.{0,2}\/)/.test(value)) continue;
+        if (name === "href" && value !== null && !/^(mailto:|#|\.{0,2}\/)/.test(/** @type {string} */ (value)))
+          continue;
         if (value === null || value === false) element.removeAttribute(name);
         else element.setAttribute(name, value === true ? "" : value);
       }
     }
   }
   for (const [action, enabled] of Object.entries(view.enabled || {})) {
-    for (const element of form.querySelectorAll(`[data-action="${action}"]`)) {
+    // Buttons and inputs, and links (<a>), which take `disabled` as a plain property.
+    for (const element of /** @type {NodeListOf<HTMLButtonElement>} */ (
+      form.querySelectorAll(`[data-action="${action}"]`)
+    )) {
       element.disabled = !enabled;
       if (element.tagName === "A") element.setAttribute("aria-disabled", String(!enabled));
     }
   }
 }
 
+/** @param {Download} file */
 function download({ filename, mime, text }) {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const link = document.createElement("a");
@@ -273,8 +369,14 @@ function download({ filename, mime, text }) {
 
 // A button with data-download-field saves that field's text as it is (data-filename),
 // without asking Python: the reader gets it even when Python cannot read it, or run.
+/**
+ * @param {HTMLFormElement} form
+ * @param {HTMLButtonElement} button
+ */
 function downloadField(form, button) {
-  const field = form.elements.namedItem(button.dataset.downloadField);
+  const field = /** @type {Field | RadioNodeList | null} */ (
+    form.elements.namedItem(/** @type {string} */ (button.dataset.downloadField))
+  );
   if (!field || typeof field.value !== "string") return;
   download({
     filename: button.dataset.filename || "download.txt",
@@ -285,6 +387,10 @@ function downloadField(form, button) {
 
 // The file chosen in a file input, for its action: its bytes as base64, or only its name
 // and size when it is over the input's data-max-bytes (Python then says it is too large).
+/**
+ * @param {HTMLInputElement} input
+ * @returns {Promise<Upload | null>}
+ */
 async function readUpload(input) {
   const file = input.files?.[0];
   input.value = ""; // choosing the same file again is a new choice
@@ -299,6 +405,7 @@ async function readUpload(input) {
   return { name: file.name, size: file.size, base64: btoa(binary) };
 }
 
+/** @param {string} href */
 function navigate(href) {
   const url = new URL(href, location.href);
   if (url.origin !== location.origin) return;
@@ -314,8 +421,13 @@ function navigate(href) {
 
 // --- status -------------------------------------------------------------------
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {string} state
+ * @param {StatusDetail} detail
+ */
 function showStatus(form, state, detail) {
-  const status = form.querySelector("[data-orei-status]");
+  const status = /** @type {HTMLElement | null} */ (form.querySelector("[data-orei-status]"));
   if (!status) return;
   const text = status.querySelector("[data-status-text]");
   const bar = status.querySelector("progress");
@@ -335,6 +447,7 @@ function showStatus(form, state, detail) {
 
 // --- mounting -------------------------------------------------------------------
 
+/** @param {HTMLFormElement} form */
 async function mount(form) {
   if (form.dataset.oreiMounted) return;
   form.dataset.oreiMounted = "true";
@@ -384,6 +497,7 @@ async function mount(form) {
     };
   }
 
+  /** @type {StatusListener} */
   const listener = (state, detail) => {
     if (!form.isConnected) {
       statusListeners.delete(listener);
@@ -396,6 +510,7 @@ async function mount(form) {
 
   // While a request is in flight the form is aria-busy: screen readers wait for the
   // settled view, and so can anything else that reads it (the tests do).
+  /** @param {number} change */
   function busy(change) {
     inFlight += change;
     if (inFlight > 0) form.setAttribute("aria-busy", "true");
@@ -447,6 +562,7 @@ async function mount(form) {
     try {
       const state = readState(form);
       if (button?.name) state[button.name] = button.value;
+      /** @type {WidgetRequest} */
       const request = { widget, action, state, context: context(form) };
       if (file) {
         request.upload = await readUpload(file);
@@ -457,7 +573,7 @@ async function mount(form) {
       applyView(form, view);
       const names = Object.keys(view.values || {});
       if (names.length > 0) {
-        const rest = setValues(form, view.values);
+        const rest = setValues(form, /** @type {Record<string, string | string[]>} */ (view.values));
         if (rest) pending = new URLSearchParams([...(pending || []), ...rest]);
         if (store) store.written(names);
         // An input made while the action ran was read without these values: ask again.
@@ -472,7 +588,11 @@ async function mount(form) {
     }
   }
 
-  const isFile = (element) => element.type === "file";
+  /**
+   * @param {EventTarget | null} element
+   * @returns {element is HTMLInputElement}
+   */
+  const isFile = (element) => /** @type {HTMLInputElement} */ (element).type === "file";
   form.addEventListener("input", (event) => {
     if (isFile(event.target)) return;
     if (event.isTrusted) pending = null; // the reader's own input replaces the link's
@@ -490,7 +610,7 @@ async function mount(form) {
     update();
   });
   form.addEventListener("click", (event) => {
-    const button = event.target.closest("button");
+    const button = /** @type {Element} */ (event.target).closest("button");
     if (!button || !form.contains(button)) return;
     if (button.dataset.downloadField) {
       event.preventDefault();
@@ -516,11 +636,15 @@ async function mount(form) {
 
 // Fields named in data-remember are kept in localStorage only while the reader
 // has ticked the data-remember-toggle box; unticking or "forget" removes them.
+/**
+ * @param {HTMLFormElement} form
+ * @returns {() => void}
+ */
 function remember(form) {
   const names = (form.dataset.remember || "").split(/\s+/).filter(Boolean);
-  const toggle = form.querySelector("[data-remember-toggle]");
+  const toggle = /** @type {HTMLInputElement | null} */ (form.querySelector("[data-remember-toggle]"));
   const key = `orei:remember:${form.dataset.oreiWidget}`;
-  const fields = () => names.map((name) => form.elements.namedItem(name)).filter(Boolean);
+  const fields = () => /** @type {Field[]} */ (names.map((name) => form.elements.namedItem(name)).filter(Boolean));
   if (names.length === 0 || !toggle) return () => {};
   let saved = null;
   try {
@@ -549,18 +673,22 @@ function remember(form) {
     toggle.checked = false;
     for (const field of fields()) field.value = "";
     store();
-    const note = form.querySelector("[data-forget-status]");
+    const note = /** @type {HTMLElement | null} */ (form.querySelector("[data-forget-status]"));
     if (note) note.textContent = note.dataset.textDone || "";
   };
 }
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {HTMLButtonElement} button
+ */
 async function copy(form, button) {
   const names = (button.dataset.copy || "").split(/\s+/).filter(Boolean);
   const text = names
-    .map((name) => form.querySelector(`[data-result="${name}"]`))
+    .map((name) => /** @type {HTMLElement | null} */ (form.querySelector(`[data-result="${name}"]`)))
     .filter((slot) => slot && !slot.hidden) // a slot this view left empty (a note has no subject)
     // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with its line breaks, is what a reader pastes.
-    .map((slot) => slot.innerText.trim())
+    .map((slot) => /** @type {HTMLElement} */ (slot).innerText.trim())
     .filter(Boolean)
     .join("\n\n");
   let done = false;
@@ -583,12 +711,13 @@ async function copy(form, button) {
     }
     area.remove();
   }
-  const note = form.querySelector(`[data-copy-status]`);
-  if (note) note.textContent = done ? note.dataset.textDone : note.dataset.textFailed;
+  const note = /** @type {HTMLElement | null} */ (form.querySelector(`[data-copy-status]`));
+  // The form's markup gives the note both texts.
+  if (note) note.textContent = /** @type {string} */ (done ? note.dataset.textDone : note.dataset.textFailed);
 }
 
 function mountAll() {
-  const forms = document.querySelectorAll("form[data-orei-widget]");
+  const forms = /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form[data-orei-widget]"));
   if (forms.length === 0) return;
   startWorker();
   for (const form of forms) mount(form).catch(() => {});

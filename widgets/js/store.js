@@ -14,13 +14,20 @@
 
 const PREFIX = "orei:store:";
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {{ update: () => void, busy: () => boolean }} binder  Asks Python again; true while a request is in flight.
+ */
 export function bindStore(form, { update, busy }) {
   const revisionKey = `${PREFIX}${form.dataset.oreiWidget}`;
+  /** @param {string} name */
   const fieldKey = (name) => `${revisionKey}:${name}`;
-  const fields = [...form.querySelectorAll("[data-store][name]")];
-  const toggle = form.querySelector("[data-store-toggle]");
-  const status = form.querySelector("[data-store-status]");
-  const conflictBox = form.querySelector("[data-store-conflict]");
+  const fields = [
+    .../** @type {NodeListOf<HTMLInputElement | HTMLTextAreaElement>} */ (form.querySelectorAll("[data-store][name]")),
+  ];
+  const toggle = /** @type {HTMLInputElement | null} */ (form.querySelector("[data-store-toggle]"));
+  const status = /** @type {HTMLElement | null} */ (form.querySelector("[data-store-status]"));
+  const conflictBox = /** @type {HTMLElement | null} */ (form.querySelector("[data-store-conflict]"));
   /** @type {Storage | null} */
   let storage = null;
   try {
@@ -34,6 +41,7 @@ export function bindStore(form, { update, busy }) {
   let conflict = false;
   let otherTabChanged = false; // a change seen while a request was in flight
 
+  /** @param {string | null} kind */
   function say(kind) {
     if (!status) return;
     const key = kind ? `text${kind[0].toUpperCase()}${kind.slice(1)}` : "";
@@ -51,11 +59,13 @@ export function bindStore(form, { update, busy }) {
     for (const field of fields) field.value = storage?.getItem(fieldKey(field.name)) ?? "";
   }
 
+  /** @param {boolean} shown */
   function showConflict(shown) {
     conflict = shown;
     if (conflictBox) conflictBox.hidden = !shown;
   }
 
+  /** @param {string} kind */
   function adopt(kind) {
     revision = storedRevision();
     fill();
@@ -117,6 +127,7 @@ export function bindStore(form, { update, busy }) {
     });
   }
 
+  /** @param {StorageEvent} event */
   function onStorage(event) {
     if (!form.isConnected) {
       removeEventListener("storage", onStorage);
@@ -146,6 +157,7 @@ export function bindStore(form, { update, busy }) {
 
   return {
     // After a view has set `names`: a stored field among them is written.
+    /** @param {string[]} names */
     written(names) {
       if (fields.some((field) => names.includes(field.name))) write();
     },
@@ -162,6 +174,7 @@ export function bindStore(form, { update, busy }) {
       if (revision === null && fields.some((field) => field.value !== "")) showConflict(true);
       else adopt("updated");
     },
+    /** @param {string} choice "load" or "keep" */
     choose(choice) {
       if (!storage) return;
       if (choice === "load") {
