@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from orei.business_calendar import BusinessCalendar, default_closures
@@ -34,18 +34,7 @@ Stage = Literal[
     "rejected",
     "withdrawn",
 ]
-STAGES: tuple[Stage, ...] = (
-    "applied",
-    "screening",
-    "first-interview",
-    "second-interview",
-    "final-interview",
-    "offer",
-    "accepted",
-    "declined",
-    "rejected",
-    "withdrawn",
-)
+STAGES: tuple[Stage, ...] = get_args(Stage)
 CLOSED_STAGES: frozenset[Stage] = frozenset({"accepted", "declined", "rejected", "withdrawn"})
 """Stages after which nothing is left to do."""
 
