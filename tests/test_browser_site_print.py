@@ -15,6 +15,8 @@ PDF_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")
 def tick(page, index: int) -> None:
     """Click the drawn box of a task list item, where a reader clicks it."""
     item = page.locator(".task-list-item").nth(index)
+    # The click goes where the box is on screen, so the box must be on screen.
+    item.scroll_into_view_if_needed()
     x, y = item.evaluate(
         "el => { const box = el.querySelector('.task-list-indicator');"
         " const r = box.getBoundingClientRect();"
