@@ -43,20 +43,24 @@ INTERVIEWS = (("2026-04-28", "15:00"), ("2026-12-25", "19:00"))
 MAIL_FIELDS = {
     "en": {
         "company": "Aoba Systems K.K.",
-        "interviewer_name": "Sato",
+        "recipient_name": "Suzuki",
+        "interviewer_names": "Mr. Sato",
         "job_title": "Backend Engineer",
         "topic": "the payment platform migration",
         "interview_date": "2026-04-28",
+        "send_date": "2026-04-28",  # the page's own default is today, which the host has not
         "your_name": "Hanako Yamada",
         "your_email": "hanako@example.com",
     },
     "ja": {
         "company": "株式会社アオバシステムズ",
         "department": "人事部",
-        "interviewer_name": "佐藤",
+        "recipient_name": "鈴木",
+        "interviewer_names": "佐藤",
         "job_title": "バックエンドエンジニア",
         "topic": "決済基盤の移行プロジェクト",
         "interview_date": "2026-04-28",
+        "send_date": "2026-04-28",  # the page's own default is today, which the host has not
         "your_name": "山田 花子",
         "your_email": "hanako@example.com",
         "your_phone": "090-1234-5678",
