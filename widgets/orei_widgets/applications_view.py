@@ -24,7 +24,16 @@ from orei.applications.reflection import ticked
 from orei.dates import JAPAN
 from orei.errors import InputError
 from orei.messages import field_label, message
-from orei_widgets.markup import Html, element, html_message, join, time, to_html
+from orei_widgets.markup import (
+    Html,
+    clock_time,
+    day_time,
+    element,
+    html_message,
+    join,
+    moment_time,
+    to_html,
+)
 
 FORM_ID = "orei-applications"
 """The form's id, which its fields' ids start with (`orei-applications-company`)."""
@@ -84,26 +93,14 @@ def readable_error(error: InputError, lang: str) -> str:
     return InputError(readable_field(error.field, lang), error.code, **error.params).message(lang)
 
 
-def _day(day: dt.date, lang: str) -> Html:
-    return time(day, dates.date(day, lang))
-
-
-def _moment(moment: dt.datetime, lang: str) -> Html:
-    return time(moment, dates.zoned_date_time(moment, lang))
-
-
-def _clock(moment: dt.datetime, lang: str) -> Html:
-    return time(moment, dates.zoned_time(moment, lang))
-
-
 def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     """The time in Japan, and on the reader's clock when that shows another time."""
-    shown = _moment(moment.astimezone(JAPAN), lang)
+    shown = moment_time(moment.astimezone(JAPAN), lang)
     if (
         zone is not None
         and moment.astimezone(zone).utcoffset() != moment.astimezone(JAPAN).utcoffset()
     ):
-        local = _moment(moment.astimezone(zone), lang)
+        local = moment_time(moment.astimezone(zone), lang)
         gap = "" if lang == "ja" else " "
         shown += gap + html_message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
     return shown
@@ -127,9 +124,9 @@ def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> 
         return _h(
             lang,
             "step.send-thank-you",
-            day=_day(window.send_from.date(), lang),
-            start=_clock(window.send_from, lang),
-            end=_clock(window.send_until, lang),
+            day=day_time(window.send_from.date(), lang),
+            start=clock_time(window.send_from, lang),
+            end=clock_time(window.send_until, lang),
             deadline=_in_zones(window.deadline, zone, lang),
             relative=_relative(window.deadline, now, lang),
         )
@@ -138,8 +135,8 @@ def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> 
         return _h(
             lang,
             "step.follow-up",
-            earliest=_day(after.earliest, lang),
-            latest=_day(after.latest, lang),
+            earliest=day_time(after.earliest, lang),
+            latest=day_time(after.latest, lang),
         )
     if step.action == "reply-to-offer":
         if not isinstance(step.until, dt.date):
@@ -147,14 +144,14 @@ def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> 
         return _h(
             lang,
             "step.reply-to-offer",
-            date=_day(step.until, lang),
+            date=day_time(step.until, lang),
             relative=_relative(_end_of(step.until), now, lang),
         )
     if step.action == "wait":
         if isinstance(step.until, dt.date):
-            return _h(lang, "step.wait_until", date=_day(step.until, lang))
+            return _h(lang, "step.wait_until", date=day_time(step.until, lang))
         if isinstance(step.start, dt.date):
-            return _h(lang, "step.wait_followed_up", date=_day(step.start, lang))
+            return _h(lang, "step.wait_followed_up", date=day_time(step.start, lang))
         if step.interview is None:
             return _h(lang, "step.wait_no_interview")
         return _h(lang, "step.wait_open")
@@ -280,7 +277,7 @@ def summary(steps: Sequence[Step], now: dt.datetime, lang: str) -> Html:
         _h(
             lang,
             "summary",
-            today=_day(now.astimezone(JAPAN).date(), lang),
+            today=day_time(now.astimezone(JAPAN).date(), lang),
             overdue=str(counts["overdue"]),
             to_do=str(counts["to_do"]),
             waiting=str(counts["waiting"]),
@@ -340,13 +337,13 @@ def agenda(steps: Sequence[Step], now: dt.datetime, zone: ZoneInfo | None, lang:
 def interview_line(interview: Interview, number: int, lang: str) -> Html:
     """`Interview 2: ended …, first interview, thank-you sent …` as HTML."""
     ended = interview.ended.astimezone(ZoneInfo(interview.tz))
-    parts = [_h(lang, "interview_ended", number=str(number), ended=_moment(ended, lang))]
+    parts = [_h(lang, "interview_ended", number=str(number), ended=moment_time(ended, lang))]
     if interview.round:
         parts.append(message(lang, f"ui.email.choices.round.{interview.round}"))
     if interview.thank_you_sent:
-        parts.append(_h(lang, "thank_you_sent_on", date=_day(interview.thank_you_sent, lang)))
+        parts.append(_h(lang, "thank_you_sent_on", date=day_time(interview.thank_you_sent, lang)))
     if interview.follow_up_sent:
-        parts.append(_h(lang, "follow_up_sent_on", date=_day(interview.follow_up_sent, lang)))
+        parts.append(_h(lang, "follow_up_sent_on", date=day_time(interview.follow_up_sent, lang)))
     ticks = ticked(interview.reflection)
     if ticks:
         parts.append(_t(lang, "ticks_kept", count=str(len(ticks))))

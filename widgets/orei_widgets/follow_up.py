@@ -22,7 +22,16 @@ from orei.messages import message
 from orei.plan import Plan, make_plan
 from orei.thank_you import is_after_hours
 from orei_widgets.applications_form import interview_values
-from orei_widgets.markup import Html, element, html_message, join, time, void
+from orei_widgets.markup import (
+    Html,
+    clock_time,
+    day_time,
+    element,
+    html_message,
+    join,
+    moment_time,
+    void,
+)
 from orei_widgets.month_view import month_tables
 from orei_widgets.protocol import Context, State, View, text, values
 
@@ -66,18 +75,6 @@ def read_plan(state: State, context: Context) -> Plan | None:
     )
 
 
-def _moment(moment: dt.datetime, lang: str) -> Html:
-    return time(moment, dates.zoned_date_time(moment, lang))
-
-
-def _clock(moment: dt.datetime, lang: str) -> Html:
-    return time(moment, dates.zoned_time(moment, lang))
-
-
-def _day(day: dt.date, lang: str) -> Html:
-    return time(day, dates.date(day, lang))
-
-
 def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
     """Whether `zone` shows a different clock from Japan's at any of `moments`."""
     return zone is not None and any(
@@ -88,9 +85,9 @@ def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
 
 def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
     """The time in Japan, and in the reader's zone when that shows a different clock."""
-    shown = _moment(moment.astimezone(JAPAN), lang)
+    shown = moment_time(moment.astimezone(JAPAN), lang)
     if zone is not None and _elsewhere(zone, moment):
-        local = _moment(moment.astimezone(zone), lang)
+        local = moment_time(moment.astimezone(zone), lang)
         # Japanese runs on without a space: the message begins with its own 、.
         gap = "" if lang == "ja" else " "
         shown += gap + html_message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
@@ -116,9 +113,9 @@ def _send_window(plan: Plan, lang: str) -> Html:
         html_message(
             lang,
             "ui.follow_up.send_window",
-            day=_day(window.send_from.date(), lang),
-            start=_clock(window.send_from, lang),
-            end=_clock(window.send_until, lang),
+            day=day_time(window.send_from.date(), lang),
+            start=clock_time(window.send_from, lang),
+            end=clock_time(window.send_until, lang),
         )
     ]
     if zone is not None and _elsewhere(zone, window.send_from, window.send_until):
@@ -128,16 +125,17 @@ def _send_window(plan: Plan, lang: str) -> Html:
                 lang,
                 "ui.follow_up.your_window",
                 zone=zone.key,
-                start=_moment(start, lang),
+                start=moment_time(start, lang),
                 # The day is said once when the window starts and ends on the same one.
-                end=_clock(end, lang) if end.date() == start.date() else _moment(end, lang),
+                end=clock_time(end, lang) if end.date() == start.date() else moment_time(end, lang),
             )
         )
     start = window.after_hours_from
     if start is not None and start == window.send_from:
         parts.append(html_message(lang, "ui.follow_up.after_hours_all"))
     elif start is not None:
-        parts.append(html_message(lang, "ui.follow_up.after_hours_from", time=_clock(start, lang)))
+        from_time = clock_time(start, lang)
+        parts.append(html_message(lang, "ui.follow_up.after_hours_from", time=from_time))
     # Japanese sentences follow each other after 。 with no space.
     return join(parts, "" if lang == "ja" else " ")
 
@@ -145,14 +143,14 @@ def _send_window(plan: Plan, lang: str) -> Html:
 def _read_on(plan: Plan, lang: str) -> Html:
     window = plan.thank_you
     if not window.read_later:
-        return html_message(lang, "ui.follow_up.read_same_day", date=_day(window.read_on, lang))
+        return html_message(lang, "ui.follow_up.read_same_day", date=day_time(window.read_on, lang))
     off = plan.calendar.day_off(window.send_from.date())
     return html_message(
         lang,
         "ui.follow_up.read_later",
-        day=_day(window.send_from.date(), lang),
+        day=day_time(window.send_from.date(), lang),
         reason="" if off is None else _reason(off.name_en, off.name_ja, off.kind, lang),
-        date=_day(window.read_on, lang),
+        date=day_time(window.read_on, lang),
     )
 
 
@@ -169,7 +167,7 @@ def results(plan: Plan, context: Context) -> dict[str, Html]:
     skipped = [
         element(
             "li",
-            _day(off.date, lang)
+            day_time(off.date, lang)
             + " "
             + element("span", _reason(off.name_en, off.name_ja, off.kind, lang)),
         )
@@ -178,11 +176,11 @@ def results(plan: Plan, context: Context) -> dict[str, Html]:
     summary = html_message(
         lang,
         "ui.follow_up.summary",
-        day=_day(window.send_from.date(), lang),
-        start=_clock(window.send_from, lang),
-        end=_clock(window.send_until, lang),
-        earliest=_day(after.earliest, lang),
-        latest=_day(after.latest, lang),
+        day=day_time(window.send_from.date(), lang),
+        start=clock_time(window.send_from, lang),
+        end=clock_time(window.send_until, lang),
+        earliest=day_time(after.earliest, lang),
+        latest=day_time(after.latest, lang),
     )
     return {
         "summary": p(summary),
@@ -190,10 +188,10 @@ def results(plan: Plan, context: Context) -> dict[str, Html]:
         "deadline": p(deadline),
         "read-on": p(_read_on(plan, lang)),
         "follow-up-earliest": p(
-            html_message(lang, "ui.follow_up.earliest", date=_day(after.earliest, lang))
+            html_message(lang, "ui.follow_up.earliest", date=day_time(after.earliest, lang))
         ),
         "follow-up-latest": p(
-            html_message(lang, "ui.follow_up.latest", date=_day(after.latest, lang))
+            html_message(lang, "ui.follow_up.latest", date=day_time(after.latest, lang))
         ),
         "follow-up-basis": p(
             message(lang, "ui.follow_up.basis_none")
@@ -201,7 +199,7 @@ def results(plan: Plan, context: Context) -> dict[str, Html]:
             else html_message(
                 lang,
                 "ui.follow_up.basis_timeline",
-                end=_day(after.period_end, lang),
+                end=day_time(after.period_end, lang),
                 buffer=after.buffer,
             )
         ),

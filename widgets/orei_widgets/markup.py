@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
-from orei import messages
+from orei import dates, messages
 
 
 class Html(str):
@@ -75,6 +75,21 @@ def time(value: dt.date | dt.datetime, text: str) -> Html:
         value.isoformat(timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
     )
     return element("time", text, datetime=stamp)
+
+
+def day_time(day: dt.date, lang: str) -> Html:
+    """A date as the reader's language writes it, in a `<time>`."""
+    return time(day, dates.date(day, lang))
+
+
+def moment_time(moment: dt.datetime, lang: str) -> Html:
+    """A date and clock time with its zone, in a `<time>`."""
+    return time(moment, dates.zoned_date_time(moment, lang))
+
+
+def clock_time(moment: dt.datetime, lang: str) -> Html:
+    """A clock time with its zone, in a `<time>`."""
+    return time(moment, dates.zoned_time(moment, lang))
 
 
 def html_message(lang: str, key: str, **params: str | int) -> Html:
