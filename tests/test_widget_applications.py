@@ -322,7 +322,7 @@ def test_import_onto_applications_asks_and_adding_keeps_both():
     replaced = ask("import-replace", pending)
     assert replaced["values"]["document"] == DOCUMENT
     cancelled = ask("import-cancel", pending)
-    assert cancelled["values"] == {"pending_import": ""}
+    assert cancelled["values"] == {"pending_import": "", "import_problem": ""}
 
 
 TRUNCATED = DOCUMENT.encode()[: len(DOCUMENT.encode()) // 2]
@@ -349,6 +349,19 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(data, says):
     assert "document" not in view["values"]
     assert "pending_import" not in view["values"]
     assert view["focus"] == "orei-applications-import"
+
+
+def test_a_refused_file_stays_explained_while_the_reader_types_until_a_file_is_taken():
+    state, _ = saved()
+    refused = after(state, ask("import", state, upload=upload_of(TRUNCATED)))
+    typing = ask("", {**refused, "company": "株式会社ミナト"})
+    assert "not valid JSON" in typing["errors"]["import"]
+    assert typing["focus"] is None
+    taken = ask(
+        "import", typing_state := {**refused, "company": ""}, upload=upload_of(DOCUMENT.encode())
+    )
+    assert "import" not in taken["errors"]
+    assert "import" not in ask("", after(typing_state, taken))["errors"]
 
 
 def test_a_file_over_the_limit_is_refused_unread():

@@ -89,6 +89,7 @@ APPLICATIONS_HIDDEN_FIELDS = (
     "undo",
     "notice",
     "pending_import",
+    "import_problem",  # why the last file chosen was not imported, until it is
     "source",
     "worksheet",
 )

@@ -40,6 +40,7 @@ from orei.applications.plans import forget_plans
 from orei.applications.reading import forget_applications
 from orei.applications.reflection import tick_keys, ticked, with_ticks
 from orei.dates import JAPAN
+from orei.defaults import APPLICATIONS_HIDDEN_FIELDS
 from orei.errors import InputError, shorten
 from orei.interview_time import AmbiguousTime, repetition
 from orei.messages import message
@@ -97,7 +98,6 @@ RESULTS_BESIDE_ERRORS = (
     *INPUT_SLOTS,
 )
 """Every slot: a mistake in the editor leaves the agenda and the rest in view."""
-HIDDEN_FIELDS = ("document", "editing", "interview", "undo", "notice", "pending_import", "source")
 WRITES = frozenset(
     {
         "save",
@@ -254,7 +254,12 @@ def changed(
     after = write_file(applications)
     # What `write_file` writes reads back to the same applications: no need to read it again.
     _last = Document(after, tuple(applications))
-    return {"document": after, "undo": undo_value(document.text, after), "notice": notice}
+    return {
+        "document": after,
+        "undo": undo_value(document.text, after),
+        "notice": notice,
+        "import_problem": "",
+    }
 
 
 def _target(state: State) -> str:
@@ -470,11 +475,18 @@ def _undo(document: Document, state: State, context: Context) -> Outcome:
     )
 
 
-def _import_error(error: InputError, lang: str) -> Outcome:
+def _import_refused(problem: str) -> Outcome:
+    # Kept in a field as well, so that the reader's next keystroke in the editor, which
+    # shows the form afresh, does not wipe the message before it is read.
     return Outcome(
-        errors={"import": _t(lang, "import_failed", problem=show.readable_error(error, lang))},
+        values={"import_problem": problem},
+        errors={"import": problem},
         focus=show.field_id("import"),
     )
+
+
+def _import_error(error: InputError, lang: str) -> Outcome:
+    return _import_refused(_t(lang, "import_failed", problem=show.readable_error(error, lang)))
 
 
 @action("import")
@@ -482,7 +494,7 @@ def _import(document: Document, _state: State, context: Context) -> Outcome:
     lang = context.lang
     upload = context.upload
     if upload is None:
-        return Outcome(errors={"import": _t(lang, "import_none")})
+        return _import_refused(_t(lang, "import_none"))
     if upload.data is None:
         error = InputError("file", "applications.file_size", limit=MAX_FILE_BYTES // 1_000_000)
         return _import_error(error, lang)
@@ -498,7 +510,10 @@ def _import(document: Document, _state: State, context: Context) -> Outcome:
             focus=f"{show.FORM_ID}-agenda-heading",
         )
     pending = f"{name}\n{write_file(imported)}"
-    return Outcome(values={"pending_import": pending}, focus=f"{show.FORM_ID}-import-choice")
+    return Outcome(
+        values={"pending_import": pending, "import_problem": ""},
+        focus=f"{show.FORM_ID}-import-choice",
+    )
 
 
 def _pending(state: State) -> tuple[str, tuple[Application, ...]] | None:
@@ -548,7 +563,9 @@ def _import_add(document: Document, state: State, context: Context) -> Outcome:
 
 @action("import-cancel")
 def _import_cancel(_document: Document, _state: State, _context: Context) -> Outcome:
-    return Outcome(values={"pending_import": ""}, focus=show.field_id("import"))
+    return Outcome(
+        values={"pending_import": "", "import_problem": ""}, focus=show.field_id("import")
+    )
 
 
 def _file_day(context: Context) -> str:
@@ -609,8 +626,7 @@ def _delete_everything(_document: Document, _state: State, context: Context) -> 
     forget()
     values = {
         **blank_editor(),
-        **dict.fromkeys(HIDDEN_FIELDS, ""),
-        "worksheet": "",
+        **dict.fromkeys(APPLICATIONS_HIDDEN_FIELDS, ""),
         "notice": _t(context.lang, "deleted"),
     }
     return Outcome(values=values, focus=f"{show.FORM_ID}-agenda-heading")
@@ -747,6 +763,8 @@ def render(state: State, context: Context) -> View:
             pending[0], len(pending[1]), len(document.applications), lang
         )
     _editor_errors(state, lang, view)
+    if import_problem := _field(state, "import_problem"):
+        view.errors["import"] = import_problem
     usable = document.problem is None
     has_applications = bool(document.applications)
     view.enabled = {
