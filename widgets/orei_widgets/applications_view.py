@@ -30,8 +30,10 @@ from orei_widgets.markup import (
     day_time,
     element,
     html_message,
+    in_zones,
     join,
     moment_time,
+    relative_time,
     to_html,
 )
 
@@ -93,25 +95,6 @@ def readable_error(error: InputError, lang: str) -> str:
     return InputError(readable_field(error.field, lang), error.code, **error.params).message(lang)
 
 
-def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
-    """The time in Japan, and on the reader's clock when that shows another time."""
-    shown = moment_time(moment.astimezone(JAPAN), lang)
-    if (
-        zone is not None
-        and moment.astimezone(zone).utcoffset() != moment.astimezone(JAPAN).utcoffset()
-    ):
-        local = moment_time(moment.astimezone(zone), lang)
-        gap = "" if lang == "ja" else " "
-        shown += gap + html_message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
-    return shown
-
-
-def _relative(moment: dt.datetime, now: dt.datetime, lang: str) -> str:
-    delta = moment - now
-    key = "ui.follow_up.in" if delta >= dt.timedelta(0) else "ui.follow_up.ago"
-    return message(lang, key, span=dates.duration(delta, lang))
-
-
 def _end_of(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=JAPAN)
 
@@ -127,8 +110,8 @@ def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> 
             day=day_time(window.send_from.date(), lang),
             start=clock_time(window.send_from, lang),
             end=clock_time(window.send_until, lang),
-            deadline=_in_zones(window.deadline, zone, lang),
-            relative=_relative(window.deadline, now, lang),
+            deadline=in_zones(window.deadline, zone, lang),
+            relative=relative_time(window.deadline, now, lang),
         )
     if step.action == "follow-up" and step.plan is not None:
         after = step.plan.follow_up
@@ -145,7 +128,7 @@ def sentence(step: Step, now: dt.datetime, zone: ZoneInfo | None, lang: str) -> 
             lang,
             "step.reply-to-offer",
             date=day_time(step.until, lang),
-            relative=_relative(_end_of(step.until), now, lang),
+            relative=relative_time(_end_of(step.until), now, lang),
         )
     if step.action == "wait":
         if isinstance(step.until, dt.date):

@@ -8,14 +8,11 @@ calendar download, the jump to the email generator and "Save to my applications"
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from orei import dates, defaults
 from orei.applications.changes import interview_from_plan
 from orei.calendar_export import plan_to_ics
-from orei.dates import JAPAN
 from orei.errors import InputError, shorten
 from orei.interview_time import AmbiguousTime, parse_zone, repetition
 from orei.messages import message
@@ -27,9 +24,12 @@ from orei_widgets.markup import (
     clock_time,
     day_time,
     element,
+    elsewhere,
     html_message,
+    in_zones,
     join,
     moment_time,
+    relative_time,
     void,
 )
 from orei_widgets.month_view import month_tables
@@ -75,31 +75,6 @@ def read_plan(state: State, context: Context) -> Plan | None:
     )
 
 
-def _elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
-    """Whether `zone` shows a different clock from Japan's at any of `moments`."""
-    return zone is not None and any(
-        moment.astimezone(zone).utcoffset() != moment.astimezone(JAPAN).utcoffset()
-        for moment in moments
-    )
-
-
-def _in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
-    """The time in Japan, and in the reader's zone when that shows a different clock."""
-    shown = moment_time(moment.astimezone(JAPAN), lang)
-    if zone is not None and _elsewhere(zone, moment):
-        local = moment_time(moment.astimezone(zone), lang)
-        # Japanese runs on without a space: the message begins with its own 、.
-        gap = "" if lang == "ja" else " "
-        shown += gap + html_message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
-    return shown
-
-
-def _relative(moment: dt.datetime, now: dt.datetime, lang: str) -> str:
-    delta = moment - now
-    key = "ui.follow_up.in" if delta >= dt.timedelta(0) else "ui.follow_up.ago"
-    return message(lang, key, span=dates.duration(delta, lang))
-
-
 def _reason(name_en: str, name_ja: str, kind: str, lang: str) -> str:
     if lang == "ja":
         return name_ja
@@ -118,7 +93,7 @@ def _send_window(plan: Plan, lang: str) -> Html:
             end=clock_time(window.send_until, lang),
         )
     ]
-    if zone is not None and _elsewhere(zone, window.send_from, window.send_until):
+    if zone is not None and elsewhere(zone, window.send_from, window.send_until):
         start, end = window.send_from.astimezone(zone), window.send_until.astimezone(zone)
         parts.append(
             html_message(
@@ -161,8 +136,8 @@ def results(plan: Plan, context: Context) -> dict[str, Html]:
     deadline = html_message(
         lang,
         "ui.follow_up.deadline",
-        deadline=_in_zones(window.deadline, plan.candidate_tz, lang),
-        relative=_relative(window.deadline, context.now, lang),
+        deadline=in_zones(window.deadline, plan.candidate_tz, lang),
+        relative=relative_time(window.deadline, context.now, lang),
     )
     skipped = [
         element(

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from html import escape
+from zoneinfo import ZoneInfo
 
 from orei import dates, messages
+from orei.dates import JAPAN
 
 
 class Html(str):
@@ -90,6 +92,32 @@ def moment_time(moment: dt.datetime, lang: str) -> Html:
 def clock_time(moment: dt.datetime, lang: str) -> Html:
     """A clock time with its zone, in a `<time>`."""
     return time(moment, dates.zoned_time(moment, lang))
+
+
+def elsewhere(zone: ZoneInfo | None, *moments: dt.datetime) -> bool:
+    """Whether `zone` shows a different clock from Japan's at any of `moments`."""
+    return zone is not None and any(
+        moment.astimezone(zone).utcoffset() != moment.astimezone(JAPAN).utcoffset()
+        for moment in moments
+    )
+
+
+def in_zones(moment: dt.datetime, zone: ZoneInfo | None, lang: str) -> Html:
+    """The time in Japan, and in the reader's zone when that shows a different clock."""
+    shown = moment_time(moment.astimezone(JAPAN), lang)
+    if zone is not None and elsewhere(zone, moment):
+        local = moment_time(moment.astimezone(zone), lang)
+        # Japanese runs on without a space: the message begins with its own 、.
+        gap = "" if lang == "ja" else " "
+        shown += gap + html_message(lang, "ui.follow_up.your_time", time=local, zone=zone.key)
+    return shown
+
+
+def relative_time(moment: dt.datetime, now: dt.datetime, lang: str) -> str:
+    """How far `moment` is from `now`, as the plan says it: `that is in 5 h 20 min`."""
+    delta = moment - now
+    key = "ui.follow_up.in" if delta >= dt.timedelta(0) else "ui.follow_up.ago"
+    return messages.message(lang, key, span=dates.duration(delta, lang))
 
 
 def html_message(lang: str, key: str, **params: str | int) -> Html:
