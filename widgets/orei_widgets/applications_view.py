@@ -158,19 +158,23 @@ def badge(step: Step, now: dt.datetime, lang: str) -> Html:
     return to_html("")
 
 
+def _action_button(label: str, action: str, *, primary: bool = False, **attributes: str) -> Html:
+    """A button that sends `action` to Python; `primary` marks the main one of a choice."""
+    return element(
+        "button",
+        label,
+        type="button",
+        class_="md-button md-button--primary" if primary else "md-button",
+        data_action=action,
+        **attributes,
+    )
+
+
 def _button(label: str, action: str, target: str, hidden_text: str = "", primary=False) -> Html:
     content = to_html(label)
     if hidden_text:
         content += element("span", hidden_text, class_="orei-sr")
-    return element(
-        "button",
-        content,
-        type="button",
-        class_="md-button md-button--primary" if primary else "md-button",
-        data_action=action,
-        name="target",
-        value=target,
-    )
+    return _action_button(content, action, primary=primary, name="target", value=target)
 
 
 def step_buttons(step: Step, lang: str) -> Html:
@@ -369,13 +373,7 @@ def notice(text: str, can_undo: bool, lang: str) -> Html:
         return to_html("")
     body = to_html(text)
     if can_undo:
-        body += " " + element(
-            "button",
-            _t(lang, "undo"),
-            type="button",
-            class_="md-button",
-            data_action="undo",
-        )
+        body += " " + _action_button(_t(lang, "undo"), "undo")
     return element("p", body, class_="orei-notice")
 
 
@@ -398,13 +396,7 @@ def worksheet_panel(
             if value == chosen:
                 attributes["selected"] = "selected"
             options.append(element("option", label, **attributes))
-    dismiss = element(
-        "button",
-        _t(lang, "worksheet_dismiss"),
-        type="button",
-        class_="md-button",
-        data_action="dismiss-worksheet",
-    )
+    dismiss = _action_button(_t(lang, "worksheet_dismiss"), "dismiss-worksheet")
     if not options:
         return element(
             "div",
@@ -418,13 +410,7 @@ def worksheet_panel(
         + element("select", join(options), id=select_id, name="worksheet_target"),
         class_="orei-field",
     )
-    keep = element(
-        "button",
-        _t(lang, "worksheet_keep"),
-        type="button",
-        class_="md-button md-button--primary",
-        data_action="keep-worksheet",
-    )
+    keep = _action_button(_t(lang, "worksheet_keep"), "keep-worksheet", primary=True)
     actions = element("div", keep + dismiss, class_="orei-actions")
     return element("div", intro + choice + actions, class_="orei-note")
 
@@ -436,13 +422,7 @@ def import_choice(name: str, count: int, current: int, lang: str) -> Html:
     )
     hint = element("p", _t(lang, "import_add_hint"), class_="orei-hint")
     buttons = join(
-        element(
-            "button",
-            _t(lang, f"import_{choice}"),
-            type="button",
-            class_="md-button md-button--primary" if choice == "add" else "md-button",
-            data_action=f"import-{choice}",
-        )
+        _action_button(_t(lang, f"import_{choice}"), f"import-{choice}", primary=choice == "add")
         for choice in ("add", "replace", "cancel")
     )
     actions = element("div", buttons, class_="orei-actions")
@@ -451,13 +431,7 @@ def import_choice(name: str, count: int, current: int, lang: str) -> Html:
 
 def storage_problem(problem: str, lang: str) -> Html:
     """Why the stored applications cannot be read, and the way out that loses nothing."""
-    discard = element(
-        "button",
-        _t(lang, "start_again"),
-        type="button",
-        class_="md-button",
-        data_action="discard-stored",
-    )
+    discard = _action_button(_t(lang, "start_again"), "discard-stored")
     return element(
         "div",
         element("p", _t(lang, "stored_unreadable", problem=problem))
