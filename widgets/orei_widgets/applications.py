@@ -271,6 +271,18 @@ def _editing(document: Document, state: State) -> int | None:
     return find(document.applications, identifier) if identifier else None
 
 
+def _target_interview(document: Document, state: State) -> tuple[int, int] | None:
+    """The application being edited and the index of its interview the button names, if any."""
+    position = _editing(document, state)
+    target = _target(state)
+    if position is None or not target.isdigit():
+        return None
+    index = int(target)
+    if index >= len(document.applications[position].interviews):
+        return None
+    return position, index
+
+
 def _interview_index(state: State, application: Application | None) -> int | None:
     value = text(state, "interview")
     if application is None or not value.isdigit():
@@ -354,15 +366,12 @@ def _remove(document: Document, state: State, context: Context) -> Outcome:
 
 @action("edit-interview")
 def _edit_interview(document: Document, state: State, _context: Context) -> Outcome:
-    position = _editing(document, state)
-    target = _target(state)
-    if position is None or not target.isdigit():
+    target = _target_interview(document, state)
+    if target is None:
         return Outcome()
-    application = document.applications[position]
-    index = int(target)
-    if index >= len(application.interviews):
-        return Outcome()
-    values = {**interview_values(application.interviews[index]), "interview": str(index)}
+    position, index = target
+    interview = document.applications[position].interviews[index]
+    values = {**interview_values(interview), "interview": str(index)}
     return Outcome(values=values, focus=show.field_id("ended_date"))
 
 
@@ -381,15 +390,12 @@ def _new_interview(document: Document, state: State, _context: Context) -> Outco
 
 @action("remove-interview")
 def _remove_interview(document: Document, state: State, context: Context) -> Outcome:
-    position = _editing(document, state)
-    target = _target(state)
-    if position is None or not target.isdigit():
+    target = _target_interview(document, state)
+    if target is None:
         return Outcome()
+    position, index = target
     applications = list(document.applications)
     application = applications[position]
-    index = int(target)
-    if index >= len(application.interviews):
-        return Outcome()
     interviews = list(application.interviews)
     removed = interviews.pop(index)
     applications[position] = dataclasses.replace(application, interviews=tuple(interviews))
@@ -568,43 +574,31 @@ def _import_cancel(_document: Document, _state: State, _context: Context) -> Out
     )
 
 
-def _file_day(context: Context) -> str:
-    return today_in_japan(context.now).isoformat()
+def _export(context: Context, extension: str, mime: str, content: str) -> Outcome:
+    """A download of `content` named for the day in Japan: `orei-applications-2026-05-01.csv`."""
+    day = today_in_japan(context.now).isoformat()
+    return Outcome(
+        download={"filename": f"{FILE_NAME}-{day}.{extension}", "mime": mime, "text": content}
+    )
 
 
 @action("export-json")
 def _export_json(document: Document, _state: State, context: Context) -> Outcome:
-    return Outcome(
-        download={
-            "filename": f"{FILE_NAME}-{_file_day(context)}.json",
-            "mime": "application/json;charset=utf-8",
-            "text": write_file(document.applications),
-        }
-    )
+    content = write_file(document.applications)
+    return _export(context, "json", "application/json;charset=utf-8", content)
 
 
 @action("export-csv")
 def _export_csv(document: Document, _state: State, context: Context) -> Outcome:
-    return Outcome(
-        download={
-            "filename": f"{FILE_NAME}-{_file_day(context)}.csv",
-            "mime": "text/csv;charset=utf-8",
-            "text": exports.applications_csv(document.applications, context.now, context.lang),
-        }
-    )
+    content = exports.applications_csv(document.applications, context.now, context.lang)
+    return _export(context, "csv", "text/csv;charset=utf-8", content)
 
 
 @action("export-ics")
 def _export_ics(document: Document, _state: State, context: Context) -> Outcome:
-    return Outcome(
-        download={
-            "filename": f"{FILE_NAME}-{_file_day(context)}.ics",
-            "mime": "text/calendar;charset=utf-8",
-            "text": exports.applications_ics(
-                document.applications, context.now, context.now, context.lang
-            ),
-        }
-    )
+    applications, now = document.applications, context.now
+    content = exports.applications_ics(applications, now, now, context.lang)
+    return _export(context, "ics", "text/calendar;charset=utf-8", content)
 
 
 @action("discard-stored")
