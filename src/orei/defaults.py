@@ -30,18 +30,16 @@ EMAIL_TEMPLATE = "thank-you"
 
 BUSINESS_DAY_FIELDS = ("date",)
 """The "is it a business day?" form: one date, empty for today in Japan."""
+PLAN_RULE_FIELDS = ("timeline", "timeline_n", "timeline_date", "buffer", "closures", "closed_dates")
+"""The plan's rules (when they said they would answer, the buffer, the company's closures):
+the same fields in the calculator and in an interview (`widgets/forms/_plan_rules.html`)."""
 FOLLOW_UP_FIELDS = (
     "ended_date",
     "ended_time",
     "tz",
     "candidate_tz",
     "ended_offset",  # shown by Python only when the end time happened twice
-    "timeline",
-    "timeline_n",
-    "timeline_date",
-    "buffer",
-    "closures",
-    "closed_dates",
+    *PLAN_RULE_FIELDS,
 )
 """The follow-up calculator's form, in the order `make_plan` takes them."""
 EMAIL_FORM_FIELDS = ("template", "lang", *EMAIL_FIELDS, "premium", "remember")
@@ -67,12 +65,7 @@ INTERVIEW_FIELDS = (
     "ended_time",
     "tz",
     "ended_offset",  # shown by Python only when the end time happened twice
-    "timeline",
-    "timeline_n",
-    "timeline_date",
-    "buffer",
-    "closures",
-    "closed_dates",
+    *PLAN_RULE_FIELDS,
     "round",
     "format",
     "thank_you_sent",
