@@ -22,6 +22,7 @@ from orei_widgets import applications as widget
 from orei_widgets.applications_form import interview_values, read_interview
 from orei_widgets.applications_view import readable_field
 from orei_widgets.warm_up import warm_up_requests
+from worked_example import CALCULATOR_FORM
 
 from orei.applications import plans, reading
 from orei.applications.file_format import read_file, write_file
@@ -38,12 +39,7 @@ EDITOR = {
     "role": "Backend engineer",
     "stage": "first-interview",
     "recruiter_name": "佐藤",
-    "ended_date": "2026-04-28",
-    "ended_time": "15:00",
-    "tz": "Asia/Tokyo",
-    "timeline": "none",
-    "buffer": "3",
-    "closures": ["new-year"],
+    **CALCULATOR_FORM,
 }
 
 

@@ -9,18 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from orei_widgets import dispatch
+from worked_example import CALCULATOR_FORM
 
 from orei.plan import make_plan
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)  # 16:00 in Tokyo
-FORM = {
-    "ended_date": "2026-04-28",
-    "ended_time": "15:00",
-    "tz": "Asia/Tokyo",
-    "timeline": "none",
-    "buffer": "3",
-    "closures": ["new-year"],
-}
 
 
 def view(state, *, action="update", tz="Asia/Tokyo", lang="en", now=NOW):
@@ -37,7 +30,7 @@ def datetimes(html):
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus", "Etc/Unknown", "", "x" * 300])
 def test_a_browser_zone_that_cannot_be_used_leaves_the_plan_in_japan_time(zone):
-    answer = view(FORM, tz=zone)
+    answer = view(CALCULATOR_FORM, tz=zone)
     assert answer["errors"] == {}
     assert datetimes(answer["results"]["deadline"]) == ["2026-04-29T15:00+09:00"]
     note = answer["results"].get("zone-note", "")
@@ -49,7 +42,7 @@ def test_a_browser_zone_that_cannot_be_used_leaves_the_plan_in_japan_time(zone):
 
 
 def test_a_typed_zone_that_cannot_be_used_is_the_readers_error_to_fix():
-    answer = view({**FORM, "candidate_tz": "Mars/Olympus"}, tz="Europe/London")
+    answer = view({**CALCULATOR_FORM, "candidate_tz": "Mars/Olympus"}, tz="Europe/London")
     assert set(answer["errors"]) == {"candidate_tz"}
     assert "zone-note" not in answer["results"]
 
@@ -64,7 +57,7 @@ def test_a_typed_zone_that_cannot_be_used_is_the_readers_error_to_fix():
     ],
 )
 def test_the_browsers_zone_gives_the_readers_clock(zone, deadline_there):
-    answer = view(FORM, tz=zone)
+    answer = view(CALCULATOR_FORM, tz=zone)
     assert datetimes(answer["results"]["deadline"]) == ["2026-04-29T15:00+09:00", deadline_there]
     window = answer["results"]["send-window"]
     assert "JST" in window
@@ -72,7 +65,7 @@ def test_the_browsers_zone_gives_the_readers_clock(zone, deadline_there):
 
 
 def test_every_time_carries_its_zone():
-    answer = view(FORM, tz="Asia/Kathmandu")
+    answer = view(CALCULATOR_FORM, tz="Asia/Kathmandu")
     text = re.sub(r"<[^>]+>", "", answer["results"]["send-window"])
     assert "15:00 JST" in text
     assert "18:00 JST" in text
@@ -80,7 +73,12 @@ def test_every_time_carries_its_zone():
 
 
 def test_a_repeated_hour_is_asked_and_the_choice_is_kept_on_the_form():
-    state = {**FORM, "ended_date": "2026-11-01", "ended_time": "01:30", "tz": "America/New_York"}
+    state = {
+        **CALCULATOR_FORM,
+        "ended_date": "2026-11-01",
+        "ended_time": "01:30",
+        "tz": "America/New_York",
+    }
     asked = view(state)
     assert set(asked["errors"]) == {"ended_time"}
     choice = asked["results"]["ended-offset"]
@@ -103,7 +101,7 @@ def test_a_repeated_hour_is_asked_and_the_choice_is_kept_on_the_form():
 
 
 def test_an_ordinary_time_offers_no_choice():
-    assert "ended-offset" not in view(FORM)["results"]
+    assert "ended-offset" not in view(CALCULATOR_FORM)["results"]
 
 
 @pytest.mark.parametrize(
@@ -124,7 +122,7 @@ def test_an_ordinary_time_offers_no_choice():
 def test_write_the_email_carries_the_send_date_and_the_after_hours_line(
     ended_time, now, send_date, after_hours
 ):
-    answer = view({**FORM, "ended_time": ended_time}, action="write-email", now=now)
+    answer = view({**CALCULATOR_FORM, "ended_time": ended_time}, action="write-email", now=now)
     link = urlsplit(answer["navigate"])
     assert link.path.endswith("/write-email/")
     shared = parse_qs(link.fragment)
@@ -135,7 +133,7 @@ def test_write_the_email_carries_the_send_date_and_the_after_hours_line(
 
 
 def test_the_summary_gives_the_window_and_the_follow_up_dates():
-    summary = view(FORM)["results"]["summary"]
+    summary = view(CALCULATOR_FORM)["results"]["summary"]
     assert datetimes(summary) == [
         "2026-04-28",
         "2026-04-28T15:00+09:00",
@@ -147,9 +145,9 @@ def test_the_summary_gives_the_window_and_the_follow_up_dates():
 
 def test_a_long_typed_value_is_quoted_cut_short_with_an_ellipsis():
     long = "1" * 60
-    answer = view({**FORM, "timeline": "days", "timeline_n": long})
+    answer = view({**CALCULATOR_FORM, "timeline": "days", "timeline_n": long})
     message = answer["errors"]["timeline_n"]
     assert "1" * 39 + "…" in message
     assert "999999" not in message
-    short = view({**FORM, "timeline": "days", "timeline_n": "1" * 24})["errors"]["timeline_n"]
-    assert "1" * 24 + "”" in short
+    short = view({**CALCULATOR_FORM, "timeline": "days", "timeline_n": "1" * 24})
+    assert "1" * 24 + "”" in short["errors"]["timeline_n"]

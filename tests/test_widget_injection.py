@@ -23,6 +23,7 @@ from orei_widgets import business_day, dispatch
 from orei_widgets.markup import Html, element, html_message, join, time, to_html, void
 from orei_widgets.protocol import View
 from view_markup import assert_inert
+from worked_example import CALCULATOR_FORM
 
 from orei.email_fields import example_fields
 from orei.email_spec import TEXT_FIELDS
@@ -51,14 +52,6 @@ def template_using(field: str) -> dict[str, str]:
     return {**example_fields(lang, key), "career": "new-graduate", "template": key, "lang": lang}
 
 
-FOLLOW_UP = {
-    "ended_date": "2026-04-28",
-    "ended_time": "15:00",
-    "tz": "Asia/Tokyo",
-    "timeline": "none",
-    "buffer": "3",
-    "closures": ["new-year"],
-}
 CONTEXT = {"now": 1777359600000, "lang": "en", "tz": "Asia/Tokyo", "links": {}}
 
 
@@ -76,7 +69,7 @@ def eml(view: dict):
 def test_the_baseline_mail_and_calendar_are_whole():
     message = eml(ask("email", "download-eml", EMAIL))
     assert message["subject"]
-    ics = ask("follow-up", "download-ics", FOLLOW_UP)["download"]["text"]
+    ics = ask("follow-up", "download-ics", CALCULATOR_FORM)["download"]["text"]
     assert list(icalendar.Calendar.from_ical(ics).walk("VEVENT"))
 
 
@@ -119,9 +112,9 @@ def test_email_fields_cannot_break_the_eml_or_the_mailto_link(field, payload):
 @pytest.mark.parametrize("field", FOLLOW_UP_TEXT_FIELDS)
 def test_follow_up_fields_are_refused_or_leave_the_calendar_whole(field, payload):
     clean = icalendar.Calendar.from_ical(
-        ask("follow-up", "download-ics", FOLLOW_UP)["download"]["text"]
+        ask("follow-up", "download-ics", CALCULATOR_FORM)["download"]["text"]
     )
-    view = ask("follow-up", "download-ics", {**FOLLOW_UP, field: payload})
+    view = ask("follow-up", "download-ics", {**CALCULATOR_FORM, field: payload})
     if view["errors"]:
         assert set(view["errors"]) == {field}
         assert view["download"] is None
@@ -157,7 +150,7 @@ SHOWN_AS_TYPED = ("img", "textarea", "javascript", "emoji")
 def form_for(widget: str, field: str) -> dict:
     if widget == "email":
         return {**EMAIL, **template_using(field)}
-    return {"business-day": {"date": "2026-05-06"}, "follow-up": FOLLOW_UP}[widget]
+    return {"business-day": {"date": "2026-05-06"}, "follow-up": CALCULATOR_FORM}[widget]
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
