@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from calculator_plans import calculator_plan
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -11,8 +12,6 @@ from orei.applications.handoff import email_handoffs
 from orei.applications.model import FORMATS, ROUNDS, STAGES
 from orei.dates import JAPAN, iso_time
 from orei.email_templates import CHOICES
-from orei.interview_time import split_ended
-from orei.plan import make_plan
 
 D = dt.date
 # These tables use stated timelines and interviews ending at 15:00, whose dates the
@@ -249,19 +248,6 @@ random_applications = st.lists(
 )
 
 
-def planner_plan(interview):
-    date, time = split_ended(interview["ended"])
-    return make_plan(
-        date,
-        time,
-        interview["tz"],
-        timeline=interview["timeline"],
-        buffer=str(interview["buffer"]),
-        closures=",".join(interview["closures"]) or "none",
-        closed_dates=",".join(interview["closed_dates"]),
-    )
-
-
 @settings(max_examples=200)
 @given(random_applications, st.dates(D(2001, 1, 1), D(2099, 1, 1)), st.integers(-3, 120))
 def test_the_agendas_dates_are_the_planners(items, any_day, days_after):
@@ -296,7 +282,7 @@ def test_the_agendas_dates_are_the_planners(items, any_day, days_after):
             range(len(raw["interviews"])),
             key=lambda i: (dt.datetime.fromisoformat(raw["interviews"][i]["ended"]), i),
         )
-        plan = planner_plan(interview)
+        plan = calculator_plan(interview)
         earliest, latest = plan.follow_up.earliest, plan.follow_up.latest
         thank_you = plan.thank_you
         if interview["follow_up_sent"] is not None:

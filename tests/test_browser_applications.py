@@ -33,10 +33,10 @@ from applications_browser import (
     press,
 )
 from browser import fill, in_widget_zones, open_calculator, settled
+from calculator_plans import calculator_plan
 
 from orei.applications.file_format import MAX_FILE_BYTES, read_file, write_file
-from orei.interview_time import split_ended
-from orei.plan import iso_time, make_plan
+from orei.plan import iso_time
 
 pytestmark = [pytest.mark.browser, in_widget_zones]
 
@@ -49,26 +49,13 @@ AOBA = {
 }
 
 
-def planner(raw):
-    """The follow-up calculator's plan for an interview of the file, from its own strings."""
-    day, clock = split_ended(raw["ended"])
-    return make_plan(
-        day,
-        clock,
-        raw["tz"],
-        timeline=raw.get("timeline", "none"),
-        buffer=str(raw.get("buffer", 3)),
-        closures=raw.get("closures", ["new-year"]) or ["none"],
-    )
-
-
 def test_the_agendas_dates_are_the_planners(page, site_url):
     form = open_applications(page, site_url)
     import_file(form, json.dumps(DOCUMENT).encode())
     shown = agenda_times(form)
     for company, (action, interviews) in CASES.items():
         assert f"orei-step--{action}" in item(form, company).get_attribute("class"), company
-        plan = planner(interviews[-1])  # the one that ended last
+        plan = calculator_plan(interviews[-1])  # the one that ended last
         window, after = plan.thank_you, plan.follow_up
         expected = {
             "send-thank-you": [
