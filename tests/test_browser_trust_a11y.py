@@ -86,6 +86,17 @@ def ready(page, site_url, path, widget):
     return form
 
 
+@pytest.fixture
+def open_widget(open_context, site_url, scheme, lang):
+    """Opens a widget's page in the test's colour scheme and language: the page, the ready form."""
+
+    def open_(path, widget):
+        page = open_context(color_scheme=scheme).new_page()
+        return page, ready(page, site_url, ("" if lang == "en" else "ja/") + path, widget)
+
+    return open_
+
+
 def test_axe_runs_under_the_policy_and_sees_a_planted_fault(open_context, site_url):
     page = open_context().new_page()
     page.goto(site_url + "about/")
@@ -111,11 +122,8 @@ def test_every_page_passes_axe(open_context, site_url, site_dir, scheme):
 @in_widget_zones
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_calculator_passes_axe_with_results_and_with_errors(
-    open_context, site_url, scheme, lang
-):
-    page = open_context(color_scheme=scheme).new_page()
-    form = ready(page, site_url, ("" if lang == "en" else "ja/") + "follow-up/", "follow-up")
+def test_the_calculator_passes_axe_with_results_and_with_errors(open_widget):
+    page, form = open_widget("follow-up/", "follow-up")
     form.locator('[name="ended_date"]').fill("2026-04-28")
     form.locator('[name="ended_time"]').fill("15:00")
     form.locator('[data-result="month-view"] table').first.wait_for()
@@ -130,11 +138,8 @@ def test_the_calculator_passes_axe_with_results_and_with_errors(
 @in_widget_zones
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_generator_passes_axe_with_results_and_with_errors(
-    open_context, site_url, scheme, lang
-):
-    page = open_context(color_scheme=scheme).new_page()
-    form = ready(page, site_url, ("" if lang == "en" else "ja/") + "write-email/", "email")
+def test_the_generator_passes_axe_with_results_and_with_errors(open_widget):
+    page, form = open_widget("write-email/", "email")
     # An empty form shows a draft and the checks that fail: the generator's usual "errors".
     form.locator(".orei-check--fail").first.wait_for()
     assert axe(page) == []
@@ -153,11 +158,8 @@ def test_the_generator_passes_axe_with_results_and_with_errors(
 @in_widget_zones
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_applications_page_passes_axe_with_results_and_with_errors(
-    open_context, site_url, scheme, lang
-):
-    page = open_context(color_scheme=scheme).new_page()
-    form = ready(page, site_url, ("" if lang == "en" else "ja/") + "applications/", "applications")
+def test_the_applications_page_passes_axe_with_results_and_with_errors(open_widget):
+    page, form = open_widget("applications/", "applications")
     assert axe(page) == []  # empty, before anything is added
     import_file(form, json.dumps(DOCUMENT).encode())
     keep(form)
