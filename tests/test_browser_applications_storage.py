@@ -35,13 +35,23 @@ def status(form) -> str:
     return form.locator("[data-store-status]").inner_text()
 
 
+def open_tab(context, site_url):
+    """A tab of the browser on the applications page, once it is ready: its page and form."""
+    page = context.new_page()
+    return page, open_applications(page, site_url)
+
+
+def tab_keeping_aoba(context, site_url):
+    """A tab that has added Aoba Systems and keeps it in the browser: its page and form."""
+    page, form = open_tab(context, site_url)
+    add_application(form, **AOBA)
+    keep(form)
+    return page, form
+
+
 def test_a_change_in_one_tab_appears_in_the_other(context, site_url):
-    first = context.new_page()
-    a = open_applications(first, site_url)
-    add_application(a, **AOBA)
-    keep(a)
-    second = context.new_page()
-    b = open_applications(second, site_url)
+    first, a = tab_keeping_aoba(context, site_url)
+    second, b = open_tab(context, site_url)
     assert "Aoba Systems" in b.locator('[data-result="agenda"]').inner_text()
     add_application(a, **KIRI)
     item(b, "Kiri Labs").wait_for()
@@ -57,10 +67,7 @@ def test_a_change_in_one_tab_appears_in_the_other(context, site_url):
 
 
 def test_a_write_another_tab_made_first_is_never_overwritten_silently(context, site_url):
-    first = context.new_page()
-    a = open_applications(first, site_url)
-    add_application(a, **AOBA)
-    keep(a)
+    first, a = tab_keeping_aoba(context, site_url)
     # A write this tab has not heard of yet (its event still on the way): a later revision
     # with another document, as if a second tab had saved a moment before.
     theirs = first.evaluate(STORED)[DOCUMENT].replace("Aoba Systems", "Aoba Systems (theirs)")
@@ -85,11 +92,9 @@ def test_a_write_another_tab_made_first_is_never_overwritten_silently(context, s
 
 
 def test_the_other_tabs_version_can_be_chosen_instead(context, site_url):
-    first = context.new_page()
-    a = open_applications(first, site_url)
+    first, a = open_tab(context, site_url)
     add_application(a, **AOBA)  # on this page only
-    second = context.new_page()
-    b = open_applications(second, site_url)
+    _, b = open_tab(context, site_url)
     add_application(b, **KIRI)
     keep(b)  # the other tab starts keeping its own applications: this one has its own
     conflict = a.locator("[data-store-conflict]")
@@ -102,12 +107,8 @@ def test_the_other_tabs_version_can_be_chosen_instead(context, site_url):
 
 
 def test_unticking_in_one_tab_stops_the_other_from_keeping(context, site_url):
-    first = context.new_page()
-    a = open_applications(first, site_url)
-    add_application(a, **AOBA)
-    keep(a)
-    second = context.new_page()
-    b = open_applications(second, site_url)
+    first, a = tab_keeping_aoba(context, site_url)
+    second, b = open_tab(context, site_url)
     a.locator('[name="keep"]').uncheck()
     settled(a)
     assert first.evaluate(KEYS) == []
