@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from site_server import running
+
 # Hop-by-hop headers (RFC 9110, 7.6.1) are the proxy's own, never forwarded.
 HOP_BY_HOP = {
     "connection",
@@ -135,10 +137,5 @@ def recording_proxy(origin: str) -> Iterator[tuple[str, ProxyLog]]:
     log = ProxyLog(origin=origin)
     handler = type("Handler", (_ProxyHandler,), {"log": log})
     server = _QuietProxy(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"127.0.0.1:{server.server_address[1]}", log
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(server) as port:
+        yield f"127.0.0.1:{port}", log

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import socket
+import socketserver
 import sys
 import threading
 from collections.abc import Iterator
@@ -186,10 +187,17 @@ def serve(
     controls = controls or ServerControls()
     handler = type("Handler", (_Handler,), {"controls": controls})
     server = _QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    with running(server) as bound:
+        yield f"http://127.0.0.1:{bound}/", controls
+
+
+@contextmanager
+def running(server: socketserver.BaseServer) -> Iterator[int]:
+    """Run `server` on a thread of its own; yield its port, and shut it down after."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", controls
+        yield server.server_address[1]
     finally:
         server.shutdown()
         server.server_close()
