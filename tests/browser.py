@@ -10,6 +10,7 @@ under the site's policy twice over, as a header and as each page's meta tag.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -133,6 +134,20 @@ def open_calculator(page, base_url: str, path: str = "follow-up/", *, now=None, 
     page.goto(base_url + path + fragment)
     page.locator(f"{FOLLOW_UP}[data-orei-ready]").wait_for()
     return page.locator(FOLLOW_UP)
+
+
+def arrive_by_instant_navigation(page, site_url: str, folder: str, *, now, links="a") -> None:
+    """From the home page at `now`, follow the first of `links` to `folder/`, as a reader does.
+
+    Material's instant navigation swaps the page without reloading scripts: a mark left on
+    the window survives only if no new document was loaded, which this checks.
+    """
+    page.clock.set_fixed_time(now)
+    page.goto(site_url)
+    page.evaluate("window.oreiSamePage = true")
+    page.locator(f"{links}[href$='{folder}/']").first.click()
+    page.wait_for_url(re.compile(rf"/{folder}/(#.*)?$"))  # the binder may add the form state
+    assert page.evaluate("window.oreiSamePage") is True
 
 
 def fill(form, **fields) -> None:

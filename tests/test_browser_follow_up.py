@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import icalendar
 import pytest
 from browser import (
+    arrive_by_instant_navigation,
     assert_clean,
     fill,
     in_widget_zones,
@@ -352,12 +353,7 @@ def test_the_summary_stays_in_view_while_the_fields_are_edited_on_a_wide_screen(
 
 
 def test_reached_by_instant_navigation(page, site_url):
-    page.clock.set_fixed_time(NOW)
-    page.goto(site_url)
-    page.evaluate("window.oreiSamePage = true")
-    page.locator("nav a[href$='follow-up/']").first.click()
-    page.wait_for_url(re.compile(r"/follow-up/(#.*)?$"))  # the binder may add the form state
-    assert page.evaluate("window.oreiSamePage") is True  # no new document: instant navigation
+    arrive_by_instant_navigation(page, site_url, "follow-up", now=NOW, links="nav a")
     form = page.locator(f"{FORM}[data-orei-ready]")
     form.wait_for()
     fill(form, ended_date="2026-04-28", ended_time="15:00")
