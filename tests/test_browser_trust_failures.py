@@ -71,6 +71,26 @@ def watched(chromium, browser_zone):
         context.close()
 
 
+@pytest.fixture
+def open_with_missing(fresh_server, watched):
+    """Opens a page of the test's own server with the paths matching `missing` answering 404.
+
+    Returns the page and what its context saw; `now` fixes the page's clock first.
+    """
+
+    def open_(path, missing, *, now=None):
+        url, controls = fresh_server
+        controls.missing.append(re.compile(missing))
+        context, seen = watched()
+        page = context.new_page()
+        if now is not None:
+            page.clock.set_fixed_time(now)
+        page.goto(url + path)
+        return page, seen
+
+    return open_
+
+
 def assert_failed_plainly(page, widget, words):
     status = page.locator(f'form[data-orei-widget="{widget}"] [data-orei-status]')
     page.locator(f'form[data-orei-widget="{widget}"] .orei-status--failed').wait_for()
@@ -88,26 +108,17 @@ def assert_failed_plainly(page, widget, words):
     ids=["runtime", "lock"],
 )
 @pytest.mark.parametrize("path", WIDGETS)
-def test_a_missing_runtime_is_reported_in_plain_words(fresh_server, watched, path, missing):
-    url, controls = fresh_server
-    controls.missing.append(re.compile(missing))
-    context, seen = watched()
-    page = context.new_page()
-    page.clock.set_fixed_time(NOW)
-    page.goto(url + path)
+def test_a_missing_runtime_is_reported_in_plain_words(open_with_missing, path, missing):
+    page, seen = open_with_missing(path, missing, now=NOW)
     widget, words = WIDGETS[path]
     assert_failed_plainly(page, widget, words)
     assert_clean(seen, allow_console=BROWSER_REPORTS_THE_FAULT)
 
 
 @in_widget_zones
-def test_without_the_fast_path_files_the_widget_boots_from_the_wheels(fresh_server, watched):
-    url, controls = fresh_server
-    controls.missing.append(re.compile(r"/orei-(snapshot|rest|bundle)\.[0-9a-f]+\."))
-    context, seen = watched()
-    page = context.new_page()
-    page.clock.set_fixed_time(NOW)
-    page.goto(url + "calendar/")
+def test_without_the_fast_path_files_the_widget_boots_from_the_wheels(open_with_missing):
+    fast_path = r"/orei-(snapshot|rest|bundle)\.[0-9a-f]+\."
+    page, seen = open_with_missing("calendar/", fast_path, now=NOW)
     # The wheels boot installs packages first: slower, more so on a busy machine.
     page.locator(
         'form[data-orei-widget="business-day"] [data-result="business-day"] time'
@@ -261,12 +272,8 @@ def test_without_javascript_a_form_cannot_send_what_was_typed(site_url, watched)
 
 
 @in_widget_zones
-def test_a_widget_that_never_answers_does_not_cost_the_reader_their_search(fresh_server, watched):
-    url, controls = fresh_server
-    controls.missing.append(re.compile(r"/assets/orei/runtime/"))
-    context, seen = watched()
-    page = context.new_page()
-    page.goto(url + "calendar/")
+def test_a_widget_that_never_answers_does_not_cost_the_reader_their_search(open_with_missing):
+    page, seen = open_with_missing("calendar/", r"/assets/orei/runtime/")
     assert_failed_plainly(page, *WIDGETS["calendar/"])
     # Held back while the widget has not answered (it lets go by itself after 5 s) …
     # (a runtime that is not there fails within about a second).
