@@ -123,15 +123,22 @@ def table(host: dict, browser: dict) -> str:
 
 
 def page_table(page: dict) -> str:
-    """The figures of the real page in Chromium, against the issue's 50 ms."""
-    within = "yes" if page["recompute_python_ms"] < TARGET_MS else "NO"
+    """The figures of the real page in Chromium; the agenda's against the issue's 50 ms."""
+    medians = page["in_page"]["medians_ms"]
+    within = "yes" if medians["recompute"] < TARGET_MS else "NO"
+    rows = [
+        f"| {label}: Pyodide in the page | {medians[key]:.1f} |" for key, label in LABELS.items()
+    ]
     return "\n".join(
         [
             f"| The applications page, Chromium {page['chromium']} ({page['steps']} steps) | ms |",
             "|---|---:|",
+            *rows,
+            f"| the target, a recompute under {TARGET_MS:.0f} ms of Python in the browser: "
+            f"{within} | {medians['recompute']:.1f} |",
             f"| import the file: Python in the worker | {page['import_python_ms']:.1f} |",
-            f"| Mark as sent or Undo: Python in the worker (read, agenda, views; "
-            f"under {TARGET_MS:.0f} ms: {within}) | {page['recompute_python_ms']:.1f} |",
+            f"| Mark as sent or Undo: Python in the worker (read, agenda, views) "
+            f"| {page['recompute_python_ms']:.1f} |",
             f"| Mark as sent or Undo: click to settled form | {page['press_ms']:.1f} |",
             "",
             f"Medians of {page['presses']} presses.",

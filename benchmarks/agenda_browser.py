@@ -11,6 +11,7 @@ the page times each press from the click until the form is settled again.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from benchmarks.measure import DISPATCH_TIMES
 
 ROOT = Path(__file__).resolve().parent.parent
+TIMING = Path(__file__).with_name("agenda_timing.py")
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import CHROMIUM_FLAGS, chromium_path, host_headers  # noqa: E402 - tests/ on path
@@ -69,6 +71,7 @@ def run_chromium(site: Path, port: int, document: Path, today: dt.date, rounds: 
                 presses.append(page.evaluate(PRESS, [FORM, mark if round_ % 2 == 0 else undo]))
             python = worker.evaluate(DISPATCH_TIMES)[start:]
             version = browser.version
+            alone = timing_in_page(browser, url, document, today, rounds)
         finally:
             browser.close()
     return {
@@ -78,4 +81,46 @@ def run_chromium(site: Path, port: int, document: Path, today: dt.date, rounds: 
         "recompute_python_ms": statistics.median(python),
         "press_ms": statistics.median(presses),
         "presses": len(presses),
+        "in_page": alone,
     }
+
+
+# The timing script of `agenda_timing.py`, run by a Pyodide that the page loads from the
+# site's own runtime and wheel: Chromium's engine, with nothing of the widget around it.
+RUN_TIMING = """async ([runtime, source, documentText, argv]) => {
+  const { loadPyodide } = await import(runtime + "pyodide.mjs");
+  const pyodide = await loadPyodide({ indexURL: runtime });
+  await pyodide.loadPackage(["orei"], { messageCallback: () => {} });
+  pyodide.FS.writeFile("/tmp/applications.json", documentText);
+  const lines = [];
+  pyodide.setStdout({ batched: (line) => lines.push(line) });
+  pyodide.globals.set("script_argv", pyodide.toPy(argv));
+  pyodide.globals.set("script_source", source);
+  await pyodide.runPythonAsync(`
+import sys
+sys.argv = list(script_argv)
+try:
+    exec(compile(script_source, sys.argv[0], "exec"), {"__name__": "__main__"})
+except SystemExit:
+    pass
+`);
+  return lines[lines.length - 1];
+}"""
+
+
+def timing_in_page(browser, url: str, document: Path, today: dt.date, rounds: int) -> dict:
+    """`agenda_timing.py`'s medians in a Chromium page, on the site's Pyodide."""
+    page = browser.new_page()
+    # A bare page at the site's origin, so the runtime loads as the site's own files, and
+    # with no widget of its own competing for the CPU.
+    blank = url + "orei-benchmark.html"
+    page.route(blank, lambda route: route.fulfill(content_type="text/html", body="<!doctype html>"))
+    try:
+        page.goto(blank)
+        argv = ["agenda_timing.py", "/tmp/applications.json", today.isoformat(), str(rounds)]
+        source = TIMING.read_text("utf-8")
+        text = document.read_text("utf-8")
+        runtime = url + "assets/orei/runtime/"
+        return json.loads(page.evaluate(RUN_TIMING, [runtime, source, text, argv]))
+    finally:
+        page.close()
