@@ -233,9 +233,9 @@ def pytest_addoption(parser) -> None:
         "--matrix",
         choices=("quick", "full"),
         default="quick",
-        help="quick (`make test`): widget tests in UTC only, the smoke set's engines each in"
-        " both zones and locales but not every pairing, the heaviest sweeps on the default"
-        " boot path; full (`make test-full`, CI): every case marked full_matrix as well",
+        help="quick (`make test`): every test that needs no browser, and the browser tests"
+        " marked quick, widget tests in UTC only; full (`make test-full`, CI): every browser"
+        " test and every case marked full_matrix as well",
     )
     parser.addoption(
         "--orei-runtime",
@@ -288,13 +288,21 @@ in_widget_zones = pytest.mark.parametrize(
 )
 
 
+def quick_leaves_out(item) -> bool:
+    """Whether the quick run leaves this test out: a `full_matrix` case, or a browser test
+    not marked `quick` (each widget's and page's main journeys, one of each trust check)."""
+    if item.get_closest_marker("full_matrix"):
+        return True
+    return bool(item.get_closest_marker("browser")) and not item.get_closest_marker("quick")
+
+
 def pytest_collection_modifyitems(config, items) -> None:
-    """Leave out the cases marked `full_matrix` unless `--matrix=full`."""
+    """Leave out what only the full run runs unless `--matrix=full`."""
     if config.getoption("--matrix") == "full":
         return
     kept, left = [], []
     for item in items:
-        (left if item.get_closest_marker("full_matrix") else kept).append(item)
+        (left if quick_leaves_out(item) else kept).append(item)
     if left:
         config.hook.pytest_deselected(items=left)
         items[:] = kept

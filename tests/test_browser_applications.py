@@ -81,6 +81,7 @@ def test_the_agendas_dates_are_the_planners(page, site_url):
     assert "Answer the offer by this day: Sakura" in may.locator("td.orei-day--offer").inner_text()
 
 
+@pytest.mark.quick
 def test_add_save_reload_and_the_applications_are_kept(page, site_url):
     form = open_applications(page, site_url)
     assert "No applications yet" in form.locator('[data-result="agenda"]').inner_text()
@@ -102,6 +103,7 @@ def test_add_save_reload_and_the_applications_are_kept(page, site_url):
     assert "Send the thank-you email" in item(form, "株式会社アオバシステムズ").inner_text()
 
 
+@pytest.mark.quick
 def test_mark_as_sent_moves_the_agenda_on_and_undo_takes_it_back(page, site_url):
     form = open_applications(page, site_url)
     add_application(form, **AOBA)
@@ -151,6 +153,7 @@ def test_an_end_time_the_clocks_repeated_needs_the_calculators_choice(page, site
     assert saved["interviews"][0]["ended"] == "2026-11-01T01:30-05:00"
 
 
+@pytest.mark.quick
 def test_export_delete_import_gives_the_same_file(page, site_url):
     form = open_applications(page, site_url)
     import_file(form, json.dumps(DOCUMENT).encode())
@@ -217,6 +220,7 @@ def test_a_bad_file_is_refused_and_changes_nothing(page, site_url):
     assert page.evaluate("document.activeElement.type") == "file"
 
 
+@pytest.mark.quick
 def test_write_the_email_opens_the_generator_prefilled(page, site_url):
     evening = dt.datetime(2026, 4, 28, 9, 30, tzinfo=dt.UTC)  # 18:30 in Tokyo
     form = open_applications(page, site_url, "ja/applications/", now=evening)
@@ -242,6 +246,7 @@ def test_write_the_email_opens_the_generator_prefilled(page, site_url):
     assert "株式会社アオバシステムズ" in body.inner_text()
 
 
+@pytest.mark.quick
 def test_save_to_my_applications_brings_the_calculators_interview(page, site_url):
     calculator = open_calculator(page, site_url, now=NOW)
     calculator.locator('input[name="timeline"][value="weeks"]').check()

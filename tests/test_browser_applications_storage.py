@@ -49,6 +49,7 @@ def tab_keeping_aoba(context, site_url):
     return page, form
 
 
+@pytest.mark.quick
 def test_a_change_in_one_tab_appears_in_the_other(context, site_url):
     first, a = tab_keeping_aoba(context, site_url)
     second, b = open_tab(context, site_url)
@@ -66,6 +67,7 @@ def test_a_change_in_one_tab_appears_in_the_other(context, site_url):
     assert json.loads(first.evaluate(STORED)[DOCUMENT]) == document_of(second)
 
 
+@pytest.mark.quick
 def test_a_write_another_tab_made_first_is_never_overwritten_silently(context, site_url):
     first, a = tab_keeping_aoba(context, site_url)
     # A write this tab has not heard of yet (its event still on the way): a later revision

@@ -110,6 +110,7 @@ ASK = """async ([url, requests]) => {
 }"""
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize("path", PATHS)
 def test_every_boot_path_answers_as_the_host_does(chromium, site_dir, browser_zone, path):
     missing, query = PATHS[path]

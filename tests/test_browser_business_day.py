@@ -18,6 +18,7 @@ def expected(day: dt.date) -> str:
     return "business day" if off is None else off.name_en
 
 
+@pytest.mark.quick
 def test_today_in_japan_matches_orei_on_the_host(page, site_url):
     page.clock.set_fixed_time(NOW)
     page.goto(site_url + "calendar/")
@@ -28,6 +29,7 @@ def test_today_in_japan_matches_orei_on_the_host(page, site_url):
     assert "not a business day" in result.inner_text()
 
 
+@pytest.mark.quick
 def test_a_chosen_date_updates_the_answer(page, site_url):
     page.clock.set_fixed_time(NOW)
     page.goto(site_url + "calendar/")
@@ -38,6 +40,7 @@ def test_a_chosen_date_updates_the_answer(page, site_url):
     assert "is a business day" in page.locator('[data-result="business-day"]').inner_text()
 
 
+@pytest.mark.quick
 def test_japanese_page_answers_in_japanese(page, site_url):
     page.clock.set_fixed_time(NOW)
     page.goto(site_url + "ja/calendar/")
@@ -45,6 +48,7 @@ def test_japanese_page_answers_in_japanese(page, site_url):
     assert "振替休日" in result.inner_text()
 
 
+@pytest.mark.quick
 def test_reached_by_instant_navigation(page, site_url):
     arrive_by_instant_navigation(page, site_url, "calendar", now=NOW)
     result = wait_for_result(page, "business-day", "business-day")

@@ -56,6 +56,7 @@ def shown_fields(form) -> set[str]:
     )
 
 
+@pytest.mark.quick
 def test_typing_updates_the_preview_and_lists_what_is_missing(page, site_url):
     form = open_generator(page, site_url, now=NOW)
     wait_for_text(form, "body", "[Company name]")
@@ -65,6 +66,7 @@ def test_typing_updates_the_preview_and_lists_what_is_missing(page, site_url):
     assert form.locator("mark.orei-missing", has_text="Company name").count() == 0
 
 
+@pytest.mark.quick
 def test_japanese_mail_matches_orei_and_survives_mailto_and_download(page, site_url):
     form = open_generator(page, site_url, path="ja/write-email/", now=NOW)
     choose(form, lang="ja")
@@ -106,6 +108,7 @@ def test_the_sending_date_is_today_in_japan_whatever_the_browser_s_zone(
     assert "先日は" in preview(form)[1]
 
 
+@pytest.mark.quick
 def test_the_calculator_s_handoff_fills_the_generator_from_the_fragment(page, site_url):
     fragment = (
         "#template=thank-you&lang=ja&interview_date=2026-04-28&send_date=2026-04-29&after_hours=on"
@@ -126,6 +129,7 @@ def test_the_calculator_s_handoff_fills_the_generator_from_the_fragment(page, si
     assert "office hours" not in body
 
 
+@pytest.mark.quick
 def test_every_template_is_reachable_by_its_fragment_and_leaves_as_mail(page, site_url):
     for key in template_keys():
         values = example_fields("ja", key)

@@ -33,6 +33,7 @@ NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)  # 16:00 in Tokyo, the worke
 FORM = 'form[data-orei-widget="follow-up"]'
 
 
+@pytest.mark.quick
 def test_worked_example_names_golden_week_days(page, site_url):
     form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
@@ -63,6 +64,7 @@ def test_the_legend_puts_each_mark_beside_its_label(page, site_url):
         assert abs(mark["y"] - whole["y"]) < mark["height"] / 2
 
 
+@pytest.mark.quick
 def test_typing_updates_and_errors_appear_and_clear(page, site_url):
     form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
@@ -105,6 +107,7 @@ def test_impossible_date_is_an_error_next_to_the_field(page, site_url):
     assert "2026-04-28" in error.inner_text()
 
 
+@pytest.mark.quick
 def test_calendar_download_spans_the_whole_follow_up_window(page, site_url):
     form = open_calculator(page, site_url, now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
@@ -123,6 +126,7 @@ def test_calendar_download_spans_the_whole_follow_up_window(page, site_url):
     assert all(event.walk("VALARM") for event in events.values())
 
 
+@pytest.mark.quick
 def test_the_url_restores_the_form(page, site_url, context):
     form = open_calculator(page, site_url, now=NOW)
     form.locator('input[name="timeline"][value="business_days"]').check()
@@ -193,6 +197,7 @@ IN_VIEW_TOP = """(anchor) => new Promise((resolve) => {
 })"""
 
 
+@pytest.mark.quick
 def test_the_fragment_keeps_the_plan_while_the_reader_scrolls_focuses_and_uses_the_contents(
     page, site_url
 ):
@@ -372,6 +377,7 @@ def test_reached_by_instant_navigation(page, site_url):
     wait_for_datetime(form, "follow-up-earliest", "2026-05-11")
 
 
+@pytest.mark.quick
 def test_japanese_page_names_days_in_japanese(page, site_url):
     form = open_calculator(page, site_url, "ja/follow-up/", now=NOW)
     fill(form, ended_date="2026-04-28", ended_time="15:00")
@@ -383,6 +389,7 @@ def test_japanese_page_names_days_in_japanese(page, site_url):
     assert "フォローアップ" not in form.inner_text()
 
 
+@pytest.mark.quick
 def test_keyboard_alone_reaches_and_operates_every_control(page, site_url):
     form = open_calculator(page, site_url, now=NOW)
     controls = form.locator("input:not([type=hidden]), button").evaluate_all(

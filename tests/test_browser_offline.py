@@ -17,6 +17,7 @@ SERVICE_WORKER_ACTIVE = """async () => {
 }"""
 
 
+@pytest.mark.quick
 def test_guide_and_widgets_work_offline_after_a_first_visit(context, seen, site_url, request):
     if request.config.getoption("--orei-runtime") == "debug":
         pytest.skip("offline is the fast path's promise; the debug wheels are not cached")

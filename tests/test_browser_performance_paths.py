@@ -18,6 +18,7 @@ def runtime_requests(seen) -> list[str]:
     return [url.split(RUNTIME, 1)[1] for url in seen.requests if RUNTIME in url]
 
 
+@pytest.mark.quick
 @in_widget_zones
 def test_fast_path_restores_the_snapshot_without_bundle_or_wheels(page, seen, site_url, request):
     if request.config.getoption("--orei-runtime") == "debug":
@@ -78,6 +79,7 @@ def test_a_missing_snapshot_file_falls_back_to_the_bundle(
     assert_clean(seen, allow_console=("404", "installing the standard library", "orei-rest."))
 
 
+@pytest.mark.quick
 @in_widget_zones
 def test_debug_url_boots_from_the_wheels(page, seen, site_url):
     page.clock.set_fixed_time(NOW)
@@ -91,6 +93,7 @@ def test_debug_url_boots_from_the_wheels(page, seen, site_url):
     assert "python_stdlib.zip" in fetched
 
 
+@pytest.mark.quick
 @in_widget_zones
 def test_a_damaged_snapshot_falls_back_to_the_bundle(chromium, site_dir, tmp_path, browser_zone):
     # Cut short, as a failed upload or a proxy might leave it; served without its copies.
@@ -108,6 +111,7 @@ def test_a_damaged_snapshot_falls_back_to_the_bundle(chromium, site_dir, tmp_pat
     assert_clean(seen)
 
 
+@pytest.mark.quick
 @in_widget_zones
 def test_without_snapshot_and_bundle_the_worker_boots_from_the_wheels(
     chromium, site_dir, browser_zone
@@ -119,6 +123,7 @@ def test_without_snapshot_and_bundle_the_worker_boots_from_the_wheels(
     assert_clean(seen, allow_console=("404", "installing the standard library", "orei-bundle."))
 
 
+@pytest.mark.quick
 def test_a_guide_page_without_a_widget_does_not_load_python(chromium, site_url):
     # No service worker here: it may cache the runtime once the page is idle, and that
     # is allowed; the page itself must not ask for it while it is read.

@@ -19,6 +19,7 @@ def path_of(page) -> str:
     return urlsplit(page.url).path
 
 
+@pytest.mark.quick
 def test_switching_from_english_keeps_the_page(page, site_url):
     page.goto(site_url + "reflect/")
     switch_to(page, "ja")

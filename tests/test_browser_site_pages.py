@@ -18,6 +18,7 @@ def test_page_loads_only_from_this_host_without_errors(page, seen, site_url, pat
     assert seen.foreign_requests() == []
 
 
+@pytest.mark.quick
 def test_task_list_boxes_tick_on_screen_and_are_named(page, site_url):
     page.goto(site_url + "ja/reflect/")
     first = page.locator(".task-list-control input").first
@@ -30,6 +31,7 @@ def test_task_list_boxes_tick_on_screen_and_are_named(page, site_url):
     assert not page.locator(".task-list-control input").first.is_checked()
 
 
+@pytest.mark.quick
 def test_palette_toggle_switches_between_light_and_dark(page, site_url):
     page.emulate_media(color_scheme="light")
     page.goto(site_url)

@@ -77,6 +77,7 @@ def test_a_ticked_box_prints_ticked(page, site_url):
     assert set(marks[:2] + marks[3:]) == {'""'}
 
 
+@pytest.mark.quick
 def test_widgets_and_site_chrome_stay_off_paper(page, site_url):
     page.goto(site_url + "calendar/")
     page.locator("form.orei-widget").first.wait_for()

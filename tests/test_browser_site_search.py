@@ -36,6 +36,7 @@ def test_japanese_search_for_orei_finds_the_thank_you_page_first(page, site_url)
     assert paths[0] == "/ja/thank-you-email/"
 
 
+@pytest.mark.quick
 def test_japanese_search_finds_words_inside_sentences(page, site_url):
     page.goto(site_url + "ja/")
     paths = search(page, "問い合わせ", "ja/follow-up/")

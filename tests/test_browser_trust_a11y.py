@@ -97,6 +97,7 @@ def open_widget(open_context, site_url, scheme, lang):
     return open_
 
 
+@pytest.mark.quick
 def test_axe_runs_under_the_policy_and_sees_a_planted_fault(open_context, site_url):
     page = open_context().new_page()
     page.goto(site_url + "about/")
@@ -105,6 +106,7 @@ def test_axe_runs_under_the_policy_and_sees_a_planted_fault(open_context, site_u
     assert any(v.startswith("label ") for v in axe(page))
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_passes_axe(open_context, site_url, site_dir, scheme):
     page = open_context(color_scheme=scheme).new_page()
@@ -328,6 +330,7 @@ def tab_to(page, control: str, limit: int = 200) -> list[str]:
     raise AssertionError(f"Tab never reached {control}: {reached}")
 
 
+@pytest.mark.quick
 @in_widget_zones
 def test_the_applications_page_works_with_the_keyboard_alone(open_context, site_url):
     page = open_context(accept_downloads=True).new_page()

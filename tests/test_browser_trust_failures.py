@@ -137,6 +137,7 @@ def test_without_the_fast_path_files_the_widget_boots_from_the_wheels(open_with_
     )
 
 
+@pytest.mark.quick
 @in_widget_zones
 @pytest.mark.parametrize("how", ["missing", "wrong-type"])
 def test_a_worker_that_cannot_start_is_reported(fresh_server, watched, how):
@@ -271,6 +272,7 @@ def test_without_javascript_a_form_cannot_send_what_was_typed(site_url, watched)
     assert_clean(seen, allow_console=("form-action",))
 
 
+@pytest.mark.quick
 @in_widget_zones
 def test_a_widget_that_never_answers_does_not_cost_the_reader_their_search(open_with_missing):
     page, seen = open_with_missing("calendar/", r"/assets/orei/runtime/")

@@ -111,6 +111,7 @@ def test_the_calculator_shows_any_text_as_text(page, site_url, payload):
     assert dialogs == []
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize("payload", [PAYLOADS["img"], PAYLOADS["textarea"], PAYLOADS["rtl"]])
 def test_a_shared_link_cannot_plant_markup(page, site_url, payload):
     names = ("company", "your_name", "original_subject", "interviewer_names")

@@ -127,6 +127,7 @@ def search_for_the_mark(page, site_url):
     page.locator(".md-search-result__meta").wait_for()
 
 
+@pytest.mark.quick
 @in_widget_zones
 def test_no_request_leaves_the_host_or_carries_what_was_typed(recorded, site_url, site_dir):
     context, seen, sent = recorded
@@ -193,6 +194,7 @@ def test_the_about_page_says_what_stays_in_the_browser(page, site_url, path, say
         assert sentence in section
 
 
+@pytest.mark.quick
 @in_widget_zones
 def test_applications_are_kept_only_after_the_tick_and_all_gone_after_delete(recorded, site_url):
     context, _seen, _sent = recorded

@@ -216,6 +216,7 @@ def fetched(seen, pattern: str) -> bool:
     return any(re.search(pattern, url) for url in seen.requests)
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize(
     "path",
     # The default path in every run; the fallbacks, each a full sweep, in the full one.

@@ -160,6 +160,7 @@ def events(ics: bytes) -> list[tuple[str, str, str]]:
     )
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize(("engine", "zone", "locale"), matrix())
 def test_follow_up_matches_orei(open_page, engine, zone, locale):
     prefix, lang = LOCALES[locale]
@@ -183,6 +184,7 @@ def test_follow_up_matches_orei(open_page, engine, zone, locale):
     assert events(download.data), "the calendar file has no events"
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize(("engine", "zone", "locale"), matrix())
 def test_email_matches_orei(open_page, engine, zone, locale):
     prefix, lang = LOCALES[locale]

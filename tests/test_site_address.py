@@ -32,6 +32,7 @@ def published_site(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("published"), extra_env={"OREI_SITE_URL": PUBLISHED})
 
 
+@pytest.mark.quick
 def test_a_build_without_an_address_is_refused(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "OREI_SITE_URL"}
     result = subprocess.run(
@@ -63,6 +64,7 @@ def test_a_publishing_build_speaks_of_its_own_address_only(published_site):
     assert f"<loc>{PUBLISHED}ja/follow-up/</loc>" in sitemap
 
 
+@pytest.mark.quick
 def test_one_worker_serves_a_whole_visit_at_the_published_address(
     published_site, tmp_path, playwright
 ):
