@@ -227,17 +227,6 @@ def test_the_fragment_keeps_the_plan_while_the_reader_scrolls_focuses_and_uses_t
     assert page.locator('[name="ended_date"]').input_value() == "2026-04-28"
 
 
-def follow_the_contents(page) -> None:
-    """Click two headings in the table of contents; each must come into view."""
-    planned = fragment_state(page)
-    for anchor in ("why-weeks", "dont"):
-        page.locator(f'.md-sidebar--secondary a[href$="#{anchor}"]').click()
-        assert page.evaluate(ASKED_FOR, anchor)
-        top = page.evaluate(IN_VIEW_TOP, anchor)
-        assert 0 <= top < 800, anchor  # in view (the last heading cannot reach the top)
-        assert fragment_state(page) == planned
-
-
 # Resolves true once the theme has recorded the present scroll offset in the history entry
 # (it does so 100 ms after scrolling stops), false if it has not after 10 s.
 OFFSET_RECORDED = """() => new Promise((resolve) => {
@@ -251,6 +240,22 @@ OFFSET_RECORDED = """() => new Promise((resolve) => {
 })"""
 
 
+def follow_the_contents(page) -> None:
+    """Click two headings in the table of contents; each must come into view."""
+    planned = fragment_state(page)
+    for anchor in ("why-weeks", "dont"):
+        # A click within 100 ms of a scroll loses a race in the theme: its first same-page
+        # link re-renders the page and then restores the offset it last recorded, which the
+        # late record of that scroll has just replaced, instead of scrolling to the anchor.
+        # A reader takes longer than that to reach the contents; the test waits as long.
+        assert page.evaluate(OFFSET_RECORDED)
+        page.locator(f'.md-sidebar--secondary a[href$="#{anchor}"]').click()
+        assert page.evaluate(ASKED_FOR, anchor)
+        top = page.evaluate(IN_VIEW_TOP, anchor)
+        assert 0 <= top < 800, anchor  # in view (the last heading cannot reach the top)
+        assert fragment_state(page) == planned
+
+
 def test_a_contents_link_scrolls_to_its_heading_while_a_field_has_focus(page, site_url):
     page.set_viewport_size({"width": 1400, "height": 900})
     form = open_calculator(page, site_url)
@@ -260,11 +265,6 @@ def test_a_contents_link_scrolls_to_its_heading_while_a_field_has_focus(page, si
     page.mouse.wheel(0, 200)
     assert page.evaluate(ASKED_FOR, "")
     form.locator('[name="buffer"]').focus()  # scrolls the field into view
-    # A click within 100 ms of a scroll loses a race in the theme: its first same-page link
-    # re-renders the page and then restores the offset it last recorded, which the late
-    # record of that scroll has just replaced, instead of scrolling to the anchor. A reader
-    # takes longer than that to reach the contents; the test waits as long.
-    assert page.evaluate(OFFSET_RECORDED)
     follow_the_contents(page)
 
 
