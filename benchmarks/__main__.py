@@ -9,11 +9,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.baseline import write_baseline
-from benchmarks.measure import Target, Visit, visit, wait_for_service_worker
+from benchmarks.measure import Target, Visit, throttle, visit, wait_for_service_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -24,6 +25,9 @@ from site_server import free_port, serve  # noqa: E402
 # Chromium as a reader runs it: the tests' flags without the one that keeps Chrome from
 # loading its own address-bar WebUI in each new window (`--without-webui` adds it back).
 READER_FLAGS = [flag for flag in CHROMIUM_FLAGS if not flag.startswith("--disable-features=")]
+
+# Seconds a new browser is left to finish starting before the first visit (see reader_tab).
+STARTUP_S = 3.0
 
 # The widgets the benchmark knows: the page, the result to wait for, the input to type into.
 TARGETS = {
@@ -69,6 +73,24 @@ def network_conditions(spec: str) -> dict:
     return {"latency": latency, "downloadThroughput": rate, "uploadThroughput": rate}
 
 
+def reader_tab(context, new_window: bool):
+    """The tab a visit happens in: the window Chrome opened, once Chrome has finished starting.
+
+    A reader's browser is running before they visit. Chrome loads its own address-bar WebUI
+    for each new window, about 0.6 s of CPU on these 2 cores, so a visit in a new window
+    (`--new-window`) pays for the window as well as the page.
+    """
+    pages = context.pages
+    if new_window or not pages:
+        for extra in pages:
+            extra.close()
+        return context.new_page()
+    for extra in pages[1:]:
+        extra.close()
+    time.sleep(STARTUP_S)
+    return pages[0]
+
+
 def measure_once(
     playwright,
     url: str,
@@ -79,6 +101,7 @@ def measure_once(
     wait_sw: bool,
     workers: str,
     flags: list[str],
+    new_window: bool,
 ):
     """One cold visit in a new browser profile, then a warm one (a second visit, same profile).
 
@@ -97,13 +120,17 @@ def measure_once(
         )
         context.add_init_script(PROBE.replace("SELECTOR", repr(target.selector)))
         try:
-            for extra in context.pages:
-                extra.close()
-            cold, page = visit(context, url, target, controls, network=network)
+            page = reader_tab(context, new_window)
+            throttle(context, page, network)
+            cold = visit(page, url, target, controls)
             cold.service_worker = wait_for_service_worker(page) if wait_sw else False
-            page.close()
-            warm, page = visit(context, url, target, controls, network=network, typing=False)
-            page.close()
+            if new_window:
+                page.close()
+                page = context.new_page()
+                throttle(context, page, network)
+            else:
+                page.goto("about:blank")  # the same address again would only move to its fragment
+            warm = visit(page, url, target, controls, typing=False)
         finally:
             context.close()
     return cold, warm
@@ -118,6 +145,7 @@ def measure(
     runs: int,
     workers: str = "allow",
     flags: list[str] = READER_FLAGS,
+    new_window: bool = False,
 ):
     """`runs` rounds; each measures every kind, in turns, so load on the machine hits all."""
     series = {kind: Series() for kind in urls}
@@ -133,6 +161,7 @@ def measure(
                 wait_sw=kind == "site" and workers == "allow",
                 workers=workers,
                 flags=flags,
+                new_window=new_window,
             )
             series[kind].cold.append(cold)
             series[kind].warm.append(warm)
@@ -293,6 +322,12 @@ def main(argv: list[str] | None = None) -> int:
         help="Chromium with the tests' flag that stops it loading its address-bar WebUI",
     )
     parser.add_argument(
+        "--new-window",
+        action="store_true",
+        help="each visit in a new Chromium window, at once after launch (rounds before "
+        "2026-11-30); by default both visits happen in the tab of a browser that has started",
+    )
+    parser.add_argument(
         "--plain-host",
         action="store_true",
         help="serve no precompressed .br/.gz copies, as a plain static host",
@@ -336,9 +371,11 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     if args.browser != "chromium" and (
-        args.throttle or args.no_service_worker or args.without_webui
+        args.throttle or args.no_service_worker or args.without_webui or args.new_window
     ):
-        parser.error("--throttle, --no-service-worker and --without-webui are Chromium's")
+        parser.error(
+            "--throttle, --no-service-worker, --without-webui and --new-window are Chromium's"
+        )
     networks = [("", None)]
     if args.throttle:
         mbit, ms = args.throttle.split(",")
@@ -365,13 +402,24 @@ def main(argv: list[str] | None = None) -> int:
         for label, network in networks:
             print(f"measuring{label or ' unthrottled'}, {args.runs} runs …", file=sys.stderr)
             workers = "block" if args.no_service_worker else "allow"
-            series = measure(playwright, urls, target, controls, network, args.runs, workers, flags)
+            series = measure(
+                playwright,
+                urls,
+                target,
+                controls,
+                network,
+                args.runs,
+                workers,
+                flags,
+                new_window=args.new_window,
+            )
             all_rows += rows(series["site"], series["baseline"], label)
             if workers == "allow" and not all(v.service_worker for v in series["site"].cold):
                 print("note: the service worker was not active before every warm visit",
                       file=sys.stderr)  # fmt: skip
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=flags)
         ui = "without its address-bar WebUI" if args.without_webui else "as a reader runs it"
+        ui += ", each visit in a new window" if args.new_window else ", visits in its open tab"
         print(
             f"\nOrei `{target.page}` ({target.widget}) against a plain Pyodide page, "
             f"medians of {args.runs} runs, served with {host}, Chromium {ui}; "

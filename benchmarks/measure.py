@@ -109,18 +109,15 @@ def _poll(page, expression: str, until, timeout: float):
 
 
 def visit(
-    context,
+    page,
     url: str,
     target: Target,
     controls,
     *,
-    network: dict | None = None,
     typing: bool = True,
     timeout: float = 120.0,
-):
-    """Open `url` in a new page of `context` and measure it; returns (Visit, page)."""
-    page = context.new_page()
-    throttle(context, page, network)
+) -> Visit:
+    """Go to `url` in `page` and measure the visit."""
     controls.take_sent_bytes()
     page.goto(url, wait_until="commit")
     first = _poll(page, "window.__oreiBench && window.__oreiBench.first", bool, timeout)
@@ -134,7 +131,7 @@ def visit(
     )
     if typing:
         _type(page, target, result, timeout)
-    return result, page
+    return result
 
 
 def _type(page, target: Target, result: Visit, timeout: float) -> None:
