@@ -3,15 +3,16 @@
 A host that serves `NAME.br` or `NAME.gz` for `NAME` (with `Content-Encoding`) sends
 the runtime and the pages at their smallest without compressing on each request:
 brotli at its highest quality, which is too slow to do on the fly. Copies are cached
-under `.cache/orei-assets/compressed/`, keyed by the content of the file, and all
-missing brotli copies are made by one Node process (Node's zlib has brotli; Python's
-standard library does not).
+under `.cache/orei-assets/compressed/`, keyed by the content of the file, and missing
+brotli copies are made by Node (Node's zlib has brotli; Python's standard library does
+not), one process per core: an uncached build spends about two minutes here.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Iterable
@@ -57,15 +58,33 @@ def precompress(files: Iterable[Path], cache: Path) -> None:
             (staged / "file.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
             todo.append((source, staged, entry))
     if todo:
-        pairs = [[str(source), str(staged / "file.br")] for source, staged, _ in todo]
-        subprocess.run(
-            [node_executable(), "-e", BROTLI], input=json.dumps(pairs), text=True, check=True
-        )
+        pairs = [(source, staged / "file.br") for source, staged, _ in todo]
+        _brotli_in_parallel(pairs, os.cpu_count() or 1)
         for _, staged, entry in todo:
             publish(staged, entry)
     for source, entry in entries.items():
         for suffix in ("br", "gz"):
             shutil.copyfile(entry / f"file.{suffix}", source.with_name(f"{source.name}.{suffix}"))
+
+
+def _brotli_in_parallel(pairs: list[tuple[Path, Path]], processes: int) -> None:
+    """Write each (source, target) pair's brotli copy, the work shared out by size."""
+    shares: list[list[list[str]]] = [[] for _ in range(max(1, min(processes, len(pairs))))]
+    loads = [0] * len(shares)
+    for source, target in sorted(pairs, key=lambda pair: pair[0].stat().st_size, reverse=True):
+        least = loads.index(min(loads))
+        shares[least].append([str(source), str(target)])
+        loads[least] += source.stat().st_size
+    command = [node_executable(), "-e", BROTLI]
+    running = [subprocess.Popen(command, stdin=subprocess.PIPE, text=True) for _ in shares]
+    # Every process has its list before any is waited for, so that they run side by side.
+    for node, share in zip(running, shares, strict=True):
+        assert node.stdin is not None
+        node.stdin.write(json.dumps(share))
+        node.stdin.close()
+    for node in running:
+        if node.wait():
+            raise subprocess.CalledProcessError(node.returncode, command)
 
 
 def site_text_files(site_dir: Path) -> list[Path]:
