@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,20 +45,43 @@ def chromium_path() -> str:
     return found
 
 
+def start_build(target: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start `mkdocs build --strict` into `target`, its output going to `target`.log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    with target.with_name(target.name + ".log").open("w") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+
+
+def finish_build(target: Path, build: subprocess.Popen) -> Path:
+    """Wait for a build that `start_build` started; fail with its output if it failed."""
+    if build.wait() != 0:
+        output = target.with_name(target.name + ".log").read_text()
+        pytest.fail(f"mkdocs build --strict failed:\n{output}")
+    return target
+
+
 def build_site(target: Path, *, extra_env: dict[str, str] | None = None) -> Path:
     """Build the site with `mkdocs build --strict` into `target`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return target
+    return finish_build(target, start_build(target, extra_env))
+
+
+@dataclass
+class EarlyBuild:
+    """The session's build, started as soon as the tests are chosen."""
+
+    port: int
+    target: Path
+    process: subprocess.Popen
+
+
+EARLY_BUILD = pytest.StashKey[EarlyBuild]()
 
 
 @dataclass
@@ -196,10 +220,11 @@ def wait_for_datetime(form, slot: str, value: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
+def site_port(request) -> int:
     from site_server import free_port
 
-    return free_port()
+    early = request.config.stash.get(EARLY_BUILD, None)
+    return early.port if early else free_port()
 
 
 @pytest.fixture(scope="session")
@@ -209,9 +234,11 @@ def site_address(site_port) -> str:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory, site_address) -> Path:
-    # Material's instant navigation only takes links to the address the site was built
-    # for (its sitemap's), so the build names the address the tests serve it at.
+def site_dir(tmp_path_factory, site_address, request) -> Path:
+    early = request.config.stash.get(EARLY_BUILD, None)
+    if early:
+        return finish_build(early.target, early.process)
+    # As the early build does (pytest_collection_modifyitems), for the address it is served at.
     return build_site(tmp_path_factory.mktemp("site"), extra_env={"OREI_SITE_URL": site_address})
 
 
@@ -296,16 +323,42 @@ def quick_leaves_out(item) -> bool:
     return bool(item.get_closest_marker("browser")) and not item.get_closest_marker("quick")
 
 
+def needs_the_site(item) -> bool:
+    """Whether a test opens a browser or reads the built site."""
+    return bool(item.get_closest_marker("browser")) or "site_dir" in item.fixturenames
+
+
 def pytest_collection_modifyitems(config, items) -> None:
-    """Leave out what only the full run runs unless `--matrix=full`."""
-    if config.getoption("--matrix") == "full":
+    """Leave out what only the full run runs unless `--matrix=full`; build the site while
+    the tests that need no site run first (on a fresh clone the build takes minutes)."""
+    if config.getoption("--matrix") != "full":
+        kept, left = [], []
+        for item in items:
+            (left if quick_leaves_out(item) else kept).append(item)
+        if left:
+            config.hook.pytest_deselected(items=left)
+            items[:] = kept
+    later = [item for item in items if needs_the_site(item)]
+    items[:] = [item for item in items if not needs_the_site(item)] + later
+    if config.getoption("collectonly") or not any("site_dir" in i.fixturenames for i in later):
         return
-    kept, left = [], []
-    for item in items:
-        (left if quick_leaves_out(item) else kept).append(item)
-    if left:
-        config.hook.pytest_deselected(items=left)
-        items[:] = kept
+    from site_server import free_port
+
+    port = free_port()
+    # Material's instant navigation only takes links to the address the site was built
+    # for (its sitemap's), so the build names the address the tests serve it at.
+    target = Path(tempfile.mkdtemp(prefix="orei-site-")) / "site"
+    process = start_build(target, {"OREI_SITE_URL": f"http://127.0.0.1:{port}/"})
+    config.stash[EARLY_BUILD] = EarlyBuild(port, target, process)
+
+
+def pytest_unconfigure(config) -> None:
+    early = config.stash.get(EARLY_BUILD, None)
+    if early:
+        if early.process.poll() is None:
+            early.process.kill()
+            early.process.wait()
+        shutil.rmtree(early.target.parent, ignore_errors=True)
 
 
 @pytest.fixture
