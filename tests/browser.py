@@ -328,6 +328,7 @@ def needs_the_site(item) -> bool:
     return bool(item.get_closest_marker("browser")) or "site_dir" in item.fixturenames
 
 
+@pytest.hookimpl(trylast=True)  # after `-m` and `-k` have chosen
 def pytest_collection_modifyitems(config, items) -> None:
     """Leave out what only the full run runs unless `--matrix=full`; build the site while
     the tests that need no site run first (on a fresh clone the build takes minutes)."""
@@ -341,6 +342,8 @@ def pytest_collection_modifyitems(config, items) -> None:
     later = [item for item in items if needs_the_site(item)]
     items[:] = [item for item in items if not needs_the_site(item)] + later
     if config.getoption("collectonly") or not any("site_dir" in i.fixturenames for i in later):
+        return
+    if sys.platform == "emscripten":  # the core tests inside Pyodide, which has no processes
         return
     from site_server import free_port
 
