@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -40,6 +41,9 @@ FIREFOX = os.environ.get("OREI_FIREFOX", "/usr/bin/firefox-esr")
 WEBKIT_DRIVER = os.environ.get("OREI_WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver")
 # Debian's libwebkit2gtk-4.1-0 ships the MiniBrowser beside its library.
 MINIBROWSER_GLOB = "/usr/lib/*/webkit2gtk-4.1/MiniBrowser"
+# A MiniBrowser starts in about 1.5 s here; a command's longest wait is its own 60 s.
+WEBKIT_START_S = 60
+WEBKIT_COMMAND_S = 120
 # glibc locale names for the browser locales the smoke set uses (WebKitGTK takes its
 # language from the process's locale, which must be installed: scripts/install-engines).
 POSIX_LOCALES = {"en-US": "en_US.UTF-8", "ja-JP": "ja_JP.UTF-8"}
@@ -469,8 +473,14 @@ class Xvfb:
         if not shutil.which("Xvfb"):
             raise EngineError("Xvfb is missing: `make setup` installs it")
         read, write = os.pipe()
+        # -noreset: an X server resets when its last client leaves and refuses connections
+        # meanwhile. Each page's MiniBrowser is often the only client, so the next one met
+        # "cannot open display" now and then, and its driver waited for it forever.
         self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+            [
+                *("Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24"),
+                *("-nolisten", "tcp", "-noreset"),
+            ],
             pass_fds=(write,),
             stderr=subprocess.DEVNULL,
         )
@@ -484,6 +494,45 @@ class Xvfb:
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def end_group(service) -> None:
+    """End a driver's process group: the driver, its browser and the browser's helpers."""
+    process = getattr(service, "process", None)
+    if process is None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:  # already gone
+        return
+    process.wait(timeout=10)
+
+
+def started_within(timeout: float, start, service):
+    """`start()`, a WebDriver session, or EngineError once `timeout` seconds have passed.
+
+    WebKitWebDriver waits forever for a browser that died as it launched (a CI run hung
+    for 40 minutes that way), so a timer ends the driver, which fails the request.
+    """
+    fired = threading.Event()
+
+    def give_up() -> None:
+        fired.set()
+        end_group(service)
+
+    timer = threading.Timer(timeout, give_up)
+    timer.start()
+    try:
+        return start()
+    except Exception as error:
+        if not fired.is_set():
+            raise
+        log = Path(service.log_output.name).read_text(errors="replace")[-2000:]
+        raise EngineError(
+            f"WebKit did not start within {timeout:.0f} s; its driver's log:\n{log}"
+        ) from error
+    finally:
+        timer.cancel()
 
 
 class WebKitPage(EnginePage):
@@ -531,9 +580,21 @@ class WebKitPage(EnginePage):
                     "noProxy": [],
                 },
             )
-        service = Service(executable_path=WEBKIT_DRIVER, env=env)
-        self.driver = webdriver.WebKitGTK(options=options, service=service)
+        # Its own process group, so a browser that hangs can be ended with its driver.
+        service = Service(
+            executable_path=WEBKIT_DRIVER,
+            env=env,
+            log_output=str(self.home / "driver.log"),
+            popen_kw={"start_new_session": True},
+        )
+        self.service = service
+        self.driver = started_within(
+            WEBKIT_START_S, lambda: webdriver.WebKitGTK(options=options, service=service), service
+        )
+        # Selenium waits for an answer forever by default; no command of ours takes long.
+        self.driver.command_executor.client_config.timeout = WEBKIT_COMMAND_S
         self.driver.set_script_timeout(60)
+        self.driver.set_page_load_timeout(60)
         self.version = self.driver.capabilities.get("browserVersion", "?")
         self._errors: list[str] = []
 
@@ -603,6 +664,7 @@ class WebKitPage(EnginePage):
         try:
             self.driver.quit()
         finally:
+            end_group(self.service)
             shutil.rmtree(self.home, ignore_errors=True)
 
 
