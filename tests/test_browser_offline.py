@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from applications_browser import FORM, add_application, item, keep, open_applications
-from browser import assert_clean, in_widget_zones, settled, wait_for_result
+from browser import assert_clean, host_headers, in_widget_zones, settled, wait_for_result
 
 pytestmark = [pytest.mark.browser, in_widget_zones]
 
@@ -54,3 +55,47 @@ def test_guide_and_widgets_work_offline_after_a_first_visit(context, seen, site_
     context.set_offline(False)
     # The service worker's own tries at the network fail while offline; nothing else may.
     assert_clean(seen, allow_console=("net::ERR_INTERNET_DISCONNECTED", "net::ERR_FAILED"))
+
+
+def test_a_return_visit_asks_the_network_first_and_the_service_worker_when_the_host_is_gone(
+    context, seen, site_dir, request
+):
+    if request.config.getoption("--orei-runtime") == "debug":
+        pytest.skip("offline is the fast path's promise; the debug wheels are not cached")
+    from site_server import ServerControls, serve
+
+    snapshot = json.loads((site_dir / "assets/orei/build-info.json").read_text())["snapshot"]
+    # Who answered each request for the snapshot and the build's values: the service
+    # worker (True), or the network and the browser's HTTP cache (False).
+    answered: dict[str, list[bool]] = {snapshot: [], "build-info.json": []}
+
+    def note(response) -> None:
+        name = response.url.rsplit("/", 1)[-1]
+        if name in answered:
+            answered[name].append(response.from_service_worker)
+
+    context.on("response", note)
+    with serve(site_dir, ServerControls(headers=host_headers(site_dir))) as (url, _):
+        page = context.new_page()
+        page.goto(url + "calendar/")
+        wait_for_result(page, "business-day", "business-day")
+        assert page.evaluate(SERVICE_WORKER_ACTIVE) in {"activating", "activated"}
+        page.close()
+        # Online, a return visit takes the runtime from the network and its HTTP cache,
+        # which keeps the compiled WebAssembly too, not from the service worker.
+        answered[snapshot].clear()
+        page = context.new_page()
+        page.goto(url + "calendar/")
+        wait_for_result(page, "business-day", "business-day")
+        assert answered[snapshot] == [False]
+        page.close()
+    # The host is gone but the browser is online: what the HTTP cache may not keep
+    # (build-info.json is `no-cache`) comes from the service worker, and the widget works.
+    answered["build-info.json"].clear()
+    page = context.new_page()
+    page.goto(url + "ja/calendar/")
+    assert "営業日" in wait_for_result(page, "business-day", "business-day").inner_text()
+    assert answered["build-info.json"], "build-info.json was not asked for"
+    assert all(answered["build-info.json"]), answered
+    # The worker's first tries at the host failed, as they had to; nothing else may.
+    assert_clean(seen, allow_console=("net::ERR_CONNECTION_REFUSED", "net::ERR_FAILED"))

@@ -1,7 +1,9 @@
 // @ts-check
 /// <reference lib="webworker" />
 // Orei's service worker: after a first visit, the whole guide and its widgets work
-// offline, and a second visit boots Python without asking the network.
+// offline, or with the host gone. While the network answers, the Python worker takes the
+// runtime from it and the browser's HTTP cache (worker.js says why); this cache serves
+// what the network does not.
 // The build copies this file to the site's root as sw.js; offline.js registers it as
 // sw.js?build=VERSION, VERSION changing with any file of the site. When it installs it
 // reads what to keep from that build's build-info.json (orei_site.build_info): the
@@ -88,6 +90,9 @@ async function fromCacheFirst(request) {
 sw.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  // The Python worker asks the network first (worker.js), and asks again without this
+  // header when that fails: then this worker answers from its cache.
+  if (request.headers.has("Orei-Network-First")) return;
   // A page asks for the newest build-info.json with cache "no-cache" (offline.js, to
   // register the newest build's worker): the network first for it too.
   const newest = request.mode === "navigate" || request.cache === "no-cache";

@@ -17,6 +17,35 @@
 
 const runtime = new URL("./runtime/", import.meta.url).href;
 const debug = new URL(import.meta.url).searchParams.has("debug");
+
+// Online, this worker's requests (the runtime's files among them: Pyodide fetches with
+// the global fetch) go to the network as they would with no service worker, so that a
+// return visit gets the browser's HTTP cache and its cache of compiled WebAssembly,
+// which a response from Cache Storage misses (0.3 s of Chromium's 1.6 s). The header
+// tells sw.js to stay out. When the network fails (offline, or the host cannot be
+// reached) or answers with an error, the request goes again, without the header, to the
+// service worker, which serves the build's own copy.
+const NETWORK_FIRST = "Orei-Network-First";
+const throughServiceWorker = self.fetch.bind(self);
+/** @type {typeof fetch} */
+self.fetch = async (input, init) => {
+  const request = new Request(input, init);
+  // Asked to save data, the runtime is cached only as it is used, by sw.js.
+  const saveData = Boolean(navigator.connection?.saveData);
+  if (saveData || new URL(request.url).origin !== self.location.origin) {
+    return throughServiceWorker(request);
+  }
+  const headers = new Headers(request.headers);
+  headers.set(NETWORK_FIRST, "1");
+  try {
+    const response = await throughServiceWorker(new Request(request, { headers }));
+    if (response.ok) return response;
+    const kept = await throughServiceWorker(request).catch(() => null);
+    return kept?.ok ? kept : response;
+  } catch {
+    return throughServiceWorker(request);
+  }
+};
 /** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
 /** @type {((request: string) => string) | null} */
 let dispatch = null;
