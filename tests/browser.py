@@ -9,9 +9,11 @@ under the site's policy twice over, as a header and as each page's meta tag.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -56,6 +58,8 @@ def start_build(target: Path, extra_env: dict[str, str] | None = None) -> subpro
             stderr=subprocess.STDOUT,
             text=True,
             env=env,
+            # Its own process group: the build's Node children end with it (unconfigure).
+            start_new_session=True,
         )
 
 
@@ -339,8 +343,10 @@ def pytest_collection_modifyitems(config, items) -> None:
         if left:
             config.hook.pytest_deselected(items=left)
             items[:] = kept
-    later = [item for item in items if needs_the_site(item)]
-    items[:] = [item for item in items if not needs_the_site(item)] + later
+    first, later = [], []
+    for item in items:
+        (later if needs_the_site(item) else first).append(item)
+    items[:] = first + later
     if config.getoption("collectonly") or not any("site_dir" in i.fixturenames for i in later):
         return
     if sys.platform == "emscripten":  # the core tests inside Pyodide, which has no processes
@@ -358,8 +364,11 @@ def pytest_collection_modifyitems(config, items) -> None:
 def pytest_unconfigure(config) -> None:
     early = config.stash.get(EARLY_BUILD, None)
     if early:
+        # A session that ended before any test waited for the build (-x, a collection
+        # error): end it and the snapshot and brotli processes it started.
         if early.process.poll() is None:
-            early.process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(early.process.pid, signal.SIGKILL)
             early.process.wait()
         shutil.rmtree(early.target.parent, ignore_errors=True)
 

@@ -71,20 +71,32 @@ def _brotli_in_parallel(pairs: list[tuple[Path, Path]], processes: int) -> None:
     """Write each (source, target) pair's brotli copy, the work shared out by size."""
     shares: list[list[list[str]]] = [[] for _ in range(max(1, min(processes, len(pairs))))]
     loads = [0] * len(shares)
-    for source, target in sorted(pairs, key=lambda pair: pair[0].stat().st_size, reverse=True):
+    sized = sorted(
+        ((source.stat().st_size, source, target) for source, target in pairs), reverse=True
+    )
+    for size, source, target in sized:
         least = loads.index(min(loads))
         shares[least].append([str(source), str(target)])
-        loads[least] += source.stat().st_size
+        loads[least] += size
     command = [node_executable(), "-e", BROTLI]
-    running = [subprocess.Popen(command, stdin=subprocess.PIPE, text=True) for _ in shares]
-    # Every process has its list before any is waited for, so that they run side by side.
-    for node, share in zip(running, shares, strict=True):
-        assert node.stdin is not None
-        node.stdin.write(json.dumps(share))
-        node.stdin.close()
-    for node in running:
-        if node.wait():
-            raise subprocess.CalledProcessError(node.returncode, command)
+    running: list[subprocess.Popen] = []
+    try:
+        for share in shares:
+            node = subprocess.Popen(command, stdin=subprocess.PIPE, text=True)
+            running.append(node)
+            # Every process has its list before any is waited for: they run side by side.
+            assert node.stdin is not None
+            node.stdin.write(json.dumps(share))
+            node.stdin.close()
+        for node in running:
+            if node.wait():
+                raise subprocess.CalledProcessError(node.returncode, command)
+    finally:
+        # One that failed leaves its siblings nothing to finish for.
+        for node in running:
+            if node.poll() is None:
+                node.kill()
+                node.wait()
 
 
 def site_text_files(site_dir: Path) -> list[Path]:
