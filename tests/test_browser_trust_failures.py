@@ -214,11 +214,25 @@ def test_a_service_worker_from_an_older_build_gives_way(watched, site_dir, tmp_p
         assert page.locator("#older-build").count() == 1
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         page.close()
+    # Until the new build's service worker takes over, the old one serves this build's
+    # scripts, so the Python worker takes the runtime from it too, not from the network
+    # (worker.js): Pyodide's script and its wasm must be one build's.
+    wasm_from_service_worker: list[bool] = []
+    context.on(
+        "response",
+        lambda response: (
+            wasm_from_service_worker.append(response.from_service_worker)
+            if response.url.endswith("/pyodide.asm.wasm")
+            and response.request.service_worker is None
+            else None
+        ),
+    )
     with serve(site_dir, ServerControls(headers=headers), port=port) as (url, _controls):
         page = context.new_page()
         # The widget works, whichever build's scripts the old worker still serves...
         form = open_calculator(page, url, now=NOW)
         fill(form, ended_date="2026-04-28", ended_time="15:00")
+        assert wasm_from_service_worker == [True]
         # ...and the page is the new build's (pages come from the network first).
         assert page.locator("#older-build").count() == 0
         form.locator('[data-result="follow-up-earliest"] time[datetime="2026-05-11"]').wait_for()

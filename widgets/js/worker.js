@@ -27,18 +27,43 @@ const debug = new URL(import.meta.url).searchParams.has("debug");
 // service worker, which serves the build's own copy.
 const NETWORK_FIRST = "Orei-Network-First";
 const throughServiceWorker = self.fetch.bind(self);
+const BUILD_INFO = new URL("./build-info.json", import.meta.url);
+
+/** @param {Request} request */
+function fromNetwork(request) {
+  const headers = new Headers(request.headers);
+  headers.set(NETWORK_FIRST, "1");
+  return throughServiceWorker(new Request(request, { headers }));
+}
+
+/** @param {Response} response */
+async function json(response) {
+  return response.ok ? response.json() : null;
+}
+
+// The build's values as the network and as the service worker have them. This worker,
+// Pyodide's scripts and the pages' scripts come from the service worker's build; right
+// after a deploy, until the new build's service worker takes over, that is the old one,
+// and the runtime must then come from the same build: the network only when both agree.
+// (With no service worker yet, both are the network's.) Asked to save data, the runtime
+// is cached only as it is used, by sw.js, so it goes there.
+const route = Promise.all([
+  fromNetwork(new Request(BUILD_INFO)).then(json, () => null),
+  throughServiceWorker(BUILD_INFO).then(json, () => null),
+]).then(([network, kept]) => {
+  const sameBuild = Boolean(network && kept) && network.offline?.version === kept.offline?.version;
+  /** @type {BuildInfo} */
+  const info = kept ?? network ?? {};
+  return { networkFirst: sameBuild && !navigator.connection?.saveData, info };
+});
+
 /** @type {typeof fetch} */
 self.fetch = async (input, init) => {
   const request = new Request(input, init);
-  // Asked to save data, the runtime is cached only as it is used, by sw.js.
-  const saveData = Boolean(navigator.connection?.saveData);
-  if (saveData || new URL(request.url).origin !== self.location.origin) {
-    return throughServiceWorker(request);
-  }
-  const headers = new Headers(request.headers);
-  headers.set(NETWORK_FIRST, "1");
+  const own = request.method === "GET" && new URL(request.url).origin === self.location.origin;
+  if (!own || !(await route).networkFirst) return throughServiceWorker(request);
   try {
-    const response = await throughServiceWorker(new Request(request, { headers }));
+    const response = await fromNetwork(request);
     if (response.ok) return response;
     const kept = await throughServiceWorker(request).catch(() => null);
     return kept?.ok ? kept : response;
@@ -67,12 +92,7 @@ function describe(error) {
 // loader and the Emscripten module need none of them, so they download meanwhile.
 /** @returns {Promise<BuildInfo>} */
 async function buildInfo() {
-  try {
-    const response = await fetch(new URL("./build-info.json", import.meta.url));
-    return response.ok ? await response.json() : {};
-  } catch {
-    return {}; // no fast path: the wheels
-  }
+  return (await route).info; // {} when neither had it: no fast path, the wheels
 }
 
 /** @param {object} message */
