@@ -116,6 +116,21 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+def served_by_service_worker(context, *names: str) -> dict[str, list[bool]]:
+    """For each file name, whether each answer to the pages and their workers for it came
+    from the service worker (True) or from the network and the HTTP cache (False)."""
+    answered: dict[str, list[bool]] = {name: [] for name in names}
+
+    def note(response) -> None:
+        name = response.url.rsplit("/", 1)[-1]
+        # The service worker's own requests (its install) are not what a page was given.
+        if name in answered and response.request.service_worker is None:
+            answered[name].append(response.from_service_worker)
+
+    context.on("response", note)
+    return answered
+
+
 def watch(context) -> Watch:
     """Record every request (pages and workers) and console error of a browser context."""
     seen = Watch()

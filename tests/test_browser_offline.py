@@ -7,7 +7,14 @@ import json
 
 import pytest
 from applications_browser import FORM, add_application, item, keep, open_applications
-from browser import assert_clean, host_headers, in_widget_zones, settled, wait_for_result
+from browser import (
+    assert_clean,
+    host_headers,
+    in_widget_zones,
+    served_by_service_worker,
+    settled,
+    wait_for_result,
+)
 
 pytestmark = [pytest.mark.browser, in_widget_zones]
 
@@ -65,16 +72,7 @@ def test_a_return_visit_asks_the_network_first_and_the_service_worker_when_the_h
     from site_server import ServerControls, serve
 
     snapshot = json.loads((site_dir / "assets/orei/build-info.json").read_text())["snapshot"]
-    # Who answered each request for the snapshot and the build's values: the service
-    # worker (True), or the network and the browser's HTTP cache (False).
-    answered: dict[str, list[bool]] = {snapshot: [], "build-info.json": []}
-
-    def note(response) -> None:
-        name = response.url.rsplit("/", 1)[-1]
-        if name in answered:
-            answered[name].append(response.from_service_worker)
-
-    context.on("response", note)
+    answered = served_by_service_worker(context, snapshot, "build-info.json")
     with serve(site_dir, ServerControls(headers=host_headers(site_dir))) as (url, _):
         page = context.new_page()
         page.goto(url + "calendar/")

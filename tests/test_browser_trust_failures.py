@@ -25,7 +25,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import assert_clean, fill, host_headers, in_widget_zones, open_calculator, watch
+from browser import (
+    assert_clean,
+    fill,
+    host_headers,
+    in_widget_zones,
+    open_calculator,
+    served_by_service_worker,
+    watch,
+)
 from site_server import ServerControls, free_port, serve
 
 from orei_site import build_info
@@ -217,22 +225,13 @@ def test_a_service_worker_from_an_older_build_gives_way(watched, site_dir, tmp_p
     # Until the new build's service worker takes over, the old one serves this build's
     # scripts, so the Python worker takes the runtime from it too, not from the network
     # (worker.js): Pyodide's script and its wasm must be one build's.
-    wasm_from_service_worker: list[bool] = []
-    context.on(
-        "response",
-        lambda response: (
-            wasm_from_service_worker.append(response.from_service_worker)
-            if response.url.endswith("/pyodide.asm.wasm")
-            and response.request.service_worker is None
-            else None
-        ),
-    )
+    answered = served_by_service_worker(context, "pyodide.asm.wasm")
     with serve(site_dir, ServerControls(headers=headers), port=port) as (url, _controls):
         page = context.new_page()
         # The widget works, whichever build's scripts the old worker still serves...
         form = open_calculator(page, url, now=NOW)
         fill(form, ended_date="2026-04-28", ended_time="15:00")
-        assert wasm_from_service_worker == [True]
+        assert answered["pyodide.asm.wasm"] == [True]
         # ...and the page is the new build's (pages come from the network first).
         assert page.locator("#older-build").count() == 0
         form.locator('[data-result="follow-up-earliest"] time[datetime="2026-05-11"]').wait_for()
