@@ -80,3 +80,13 @@ def test_holidays_in_year_2026():
     assert days[0].date == D(2026, 1, 1)
     assert days[0].name_ja == "元日"
     assert [h.date for h in days] == sorted(h.date for h in days)
+
+
+def test_each_calendar_keeps_its_own_answer_for_a_day():
+    day = dt.date(2026, 11, 10)
+    assert BusinessCalendar().day_off(day) is None
+    closed = BusinessCalendar(closed_dates=frozenset({day}))
+    assert closed.day_off(day).name_en == "Closed (your list)"
+    assert BusinessCalendar().day_off(day) is None
+    assert BusinessCalendar(closures=frozenset()).day_off(dt.date(2026, 12, 30)) is None
+    assert BusinessCalendar().day_off(dt.date(2026, 12, 30)).kind == "closure"

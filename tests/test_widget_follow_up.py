@@ -8,9 +8,10 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from orei_widgets import dispatch
+from orei_widgets import dispatch, month_view
 from worked_example import CALCULATOR_FORM
 
+from orei import business_calendar
 from orei.plan import make_plan
 
 NOW = dt.datetime(2026, 4, 28, 7, 0, tzinfo=dt.UTC)  # 16:00 in Tokyo
@@ -151,3 +152,27 @@ def test_a_long_typed_value_is_quoted_cut_short_with_an_ellipsis():
     assert "999999" not in message
     short = view({**CALCULATOR_FORM, "timeline": "days", "timeline_n": "1" * 24})
     assert "1" * 24 + "”" in short["errors"]["timeline_n"]
+
+
+def _interview_cells(month_view_html):
+    return re.findall(r'<td class="[^"]*orei-day--interview[^"]*">.*?</td>', month_view_html)
+
+
+def _month_view_afresh(form):
+    month_view._day_cell.cache_clear()
+    business_calendar._day_off.cache_clear()
+    return view(form)["results"]["month-view"]
+
+
+def test_a_month_view_made_after_other_plans_is_the_one_made_afresh():
+    forms = [
+        {**CALCULATOR_FORM, "ended_date": day, "closed_dates": closed}
+        for day, closed in [("2026-11-09", ""), ("2026-11-10", "2026-11-12"), ("2026-11-09", "")]
+    ]
+    afresh = [_month_view_afresh(form) for form in forms]
+    month_view._day_cell.cache_clear()
+    business_calendar._day_off.cache_clear()
+    assert [view(form)["results"]["month-view"] for form in forms] == afresh
+    # What is compared: the last plan marks its own interview day only, not the 10th before.
+    assert len(_interview_cells(afresh[2])) == 1
+    assert ">9<" in _interview_cells(afresh[2])[0]

@@ -12,7 +12,7 @@ import datetime as dt
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -168,20 +168,7 @@ class BusinessCalendar:
         Raises:
             InputError: If `day` is outside the supported range.
         """
-        found = holiday(day)
-        if found is not None:
-            return DayOff(day, "holiday", found.name_en, found.name_ja)
-        for key in sorted(self.closures):
-            closure = closures()[key]
-            if closure.covers(day):
-                return DayOff(day, "closure", closure.name_en, closure.name_ja)
-        if day in self.closed_dates:
-            return DayOff(day, "closure", "Closed (your list)", "入力した休業日")
-        if day.weekday() >= 5:
-            return DayOff(
-                day, "weekend", weekday(day, "en", long=True), weekday(day, "ja", long=True)
-            )
-        return None
+        return _day_off(self, day)
 
     def is_business_day(self, day: dt.date) -> bool:
         """Whether a company following this calendar is open on `day`."""
@@ -222,3 +209,21 @@ def parse_closures(keys: Iterable[str]) -> frozenset[str]:
         return frozenset()
     BusinessCalendar(closures=wanted)  # validates
     return wanted
+
+
+# A plan and its month view ask about the same days on every keystroke; the answer for a
+# calendar and a day never changes.
+@lru_cache(maxsize=4096)
+def _day_off(calendar: BusinessCalendar, day: dt.date) -> DayOff | None:
+    found = holiday(day)
+    if found is not None:
+        return DayOff(day, "holiday", found.name_en, found.name_ja)
+    for key in sorted(calendar.closures):
+        closure = closures()[key]
+        if closure.covers(day):
+            return DayOff(day, "closure", closure.name_en, closure.name_ja)
+    if day in calendar.closed_dates:
+        return DayOff(day, "closure", "Closed (your list)", "入力した休業日")
+    if day.weekday() >= 5:
+        return DayOff(day, "weekend", weekday(day, "en", long=True), weekday(day, "ja", long=True))
+    return None

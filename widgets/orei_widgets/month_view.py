@@ -8,15 +8,18 @@ the marks; colour only repeats what the marks say.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from functools import lru_cache
 
 from orei import dates
+from orei.business_calendar import DayOff
 from orei.messages import message
 from orei.plan import Plan
 from orei_widgets.markup import Html, element, join
 
 # Order of marks in a cell, and their CSS class.
 MARKS = ("interview", "send", "follow-up", "holiday", "closure")
+_EMPTY_CELL = element("td", "")
 
 
 def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
@@ -28,22 +31,27 @@ def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     return months
 
 
-def _marks(day: dt.date, plan: Plan) -> list[str]:
+def _marks(day: dt.date, plan: Plan, off: DayOff | None) -> tuple[str, ...]:
     found = []
     if day == plan.follow_up.interview_date:
         found.append("interview")
     if day == plan.thank_you.send_from.date():
         found.append("send")
-    if plan.follow_up.earliest <= day <= plan.follow_up.latest and plan.calendar.is_business_day(
-        day
-    ):
+    if off is None and plan.follow_up.earliest <= day <= plan.follow_up.latest:
         found.append("follow-up")
-    return found
+    return tuple(found)
 
 
 def _cell(day: dt.date, plan: Plan, lang: str) -> Html:
-    marks = _marks(day, plan)
     off = plan.calendar.day_off(day)
+    return _day_cell(day, _marks(day, plan, off), off, lang)
+
+
+# Typing a date moves the marks of a few days only: every other cell is the one made for
+# the keystroke before, and making it again cost most of a recompute in the browser.
+@lru_cache(maxsize=4096)
+def _day_cell(day: dt.date, plan_marks: tuple[str, ...], off: DayOff | None, lang: str) -> Html:
+    marks = list(plan_marks)
     notes = [message(lang, f"ui.month.{mark}") for mark in marks]
     classes = ["orei-day", *(f"orei-day--{mark}" for mark in marks)]
     if off is not None:
@@ -73,31 +81,30 @@ def calendar_table(year: int, month: int, lang: str, cell: Callable[[dt.date], H
     caption = (
         f"{year}年{month}月" if lang == "ja" else dates.date(first, lang, with_weekday=False)[2:]
     )
-    head = join(
-        element(
-            "th",
-            dates.weekday(first + dt.timedelta(days=i - first.weekday()), lang),
-            scope="col",
-        )
-        for i in range(7)
-    )
     rows, day = [], first - dt.timedelta(days=first.weekday())
     while day.month == month or day < first:
         cells = []
         for _ in range(7):
-            cells.append(cell(day) if day.month == month else element("td", ""))
+            cells.append(cell(day) if day.month == month else _EMPTY_CELL)
             day += dt.timedelta(days=1)
         rows.append(element("tr", join(cells)))
     return element(
         "table",
-        element("caption", caption.strip())
-        + element("thead", element("tr", head))
-        + element("tbody", join(rows)),
+        element("caption", caption.strip()) + _head(lang) + element("tbody", join(rows)),
         class_="orei-month",
     )
 
 
-def legend(lang: str, marks: Iterable[str] = MARKS) -> Html:
+@lru_cache(maxsize=2)
+def _head(lang: str) -> Html:
+    """The weekday names, Monday first, as the table's head."""
+    monday = dt.date(2024, 1, 1)
+    names = (dates.weekday(monday + dt.timedelta(days=i), lang) for i in range(7))
+    return element("thead", element("tr", join(element("th", n, scope="col") for n in names)))
+
+
+@lru_cache(maxsize=8)
+def legend(lang: str, marks: tuple[str, ...] = MARKS) -> Html:
     """What each of `marks` means."""
     items = join(
         element(
