@@ -47,14 +47,15 @@ lint: setup
 	node_modules/.bin/tsc -p tsconfig.node.json
 
 test: setup chromium engines lint
-	$(VENV)/bin/pytest $(PYTEST_MATRIX)
-	# The same widgets once more with the worker booting from the wheels (the debug path).
-	$(VENV)/bin/pytest -q --orei-runtime=debug tests/test_browser_business_day.py \
-		tests/test_browser_performance_paths.py
+	$(VENV)/bin/pytest --durations=10 $(PYTEST_MATRIX)
 
-# CI's run: the same, with the smoke set in every engine x zone x locale.
+# CI's run: the same, with the smoke set in every engine x zone x locale, then the same
+# widgets once more with the worker booting from the wheels (the debug path). The quick run
+# leaves that second pass out: its boot-path parity test already answers on the wheels.
 test-full: PYTEST_MATRIX := --matrix=full
 test-full: test
+	$(VENV)/bin/pytest -q --orei-runtime=debug tests/test_browser_business_day.py \
+		tests/test_browser_performance_paths.py
 
 bench: setup chromium engines
 	$(PY) -m benchmarks $(BENCH_ARGS)
