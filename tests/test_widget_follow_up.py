@@ -158,9 +158,13 @@ def _interview_cells(month_view_html):
     return re.findall(r'<td class="[^"]*orei-day--interview[^"]*">.*?</td>', month_view_html)
 
 
-def _month_view_afresh(form):
+def _forget_kept_answers():
     month_view._day_cell.cache_clear()
     business_calendar._day_off.cache_clear()
+
+
+def _month_view_afresh(form):
+    _forget_kept_answers()
     return view(form)["results"]["month-view"]
 
 
@@ -170,8 +174,7 @@ def test_a_month_view_made_after_other_plans_is_the_one_made_afresh():
         for day, closed in [("2026-11-09", ""), ("2026-11-10", "2026-11-12"), ("2026-11-09", "")]
     ]
     afresh = [_month_view_afresh(form) for form in forms]
-    month_view._day_cell.cache_clear()
-    business_calendar._day_off.cache_clear()
+    _forget_kept_answers()
     assert [view(form)["results"]["month-view"] for form in forms] == afresh
     # What is compared: the last plan marks its own interview day only, not the 10th before.
     assert len(_interview_cells(afresh[2])) == 1
